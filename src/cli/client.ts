@@ -1,0 +1,42 @@
+/**
+ * What the CLI commands need from Keel, whether it runs on the local embedded database
+ * (local-client.ts) or on a remote server through its API (remote-client.ts).
+ */
+import type { VerifyResult, AuditEvent } from '../contracts/audit.ts';
+import type { Me } from '../contracts/auth.ts';
+import type { OwnershipReport } from '../contracts/reports.ts';
+import type { Member } from '../contracts/users.ts';
+import type { Role } from '../contracts/common.ts';
+import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
+
+export interface ZoneListFilter {
+  product?: string | undefined;
+  tier?: string | undefined;
+  bucket?: string | undefined;
+  owner?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface KeelClient {
+  /** Where the commands run, for messages: "embedded database at …" or the server URL. */
+  readonly where: string;
+  whoami(): Promise<Me | { operator: string; org: string }>;
+  listZones(filter: ZoneListFilter): Promise<ZoneList>;
+  getZone(ref: string): Promise<ZoneDetail>;
+  zoneHandoffs(ref: string): Promise<Handoff[]>;
+  handoff(ref: string, toEmail: string, reason: string): Promise<ZoneDetail>;
+  ownershipReport(): Promise<OwnershipReport>;
+  ownershipReportCsv(): Promise<string>;
+  importZones(text: string, format: 'csv' | 'yaml', dryRun: boolean): Promise<ZoneImportSummary>;
+  listUsers(filter: { role?: Role | undefined; status?: 'active' | 'deactivated' | undefined }): Promise<Member[]>;
+  addUser(input: { email: string; name: string; role: Role; password?: string | undefined }): Promise<Member>;
+  updateUser(email: string, patch: { role?: Role; status?: 'active' | 'deactivated'; name?: string }): Promise<Member>;
+  removeUser(email: string): Promise<void>;
+  setPassword(email: string, password: string): Promise<void>;
+  createToken(name: string, expiresInDays: number | undefined, asEmail: string | undefined): Promise<{ token: string; name: string }>;
+  events(entity: { type: string; id: string } | null, limit: number): Promise<AuditEvent[]>;
+  verifyAudit(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,78 @@
+/** The CLI against a Keel server, through its API with a personal API token. */
+import type { VerifyResult, AuditEvent } from '../contracts/audit.ts';
+import type { Me } from '../contracts/auth.ts';
+import type { Problem } from '../contracts/common.ts';
+import type { OwnershipReport } from '../contracts/reports.ts';
+import type { Member } from '../contracts/users.ts';
+import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
+import type { KeelClient } from './client.ts';
+
+/** A problem+json answer of the server, carried to the CLI's error printer. */
+export class RemoteProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+export function remoteClient(server: string, token: string): KeelClient {
+  const base = server.replace(/\/+$/, '');
+  async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': contentType } : {}),
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new Error(`Cannot reach the Keel server at ${base}: ${(err as Error).message}`);
+    }
+    if (res.status === 204) return undefined as T;
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok) {
+      if (type.includes('json')) throw new RemoteProblem((await res.json()) as Problem);
+      throw new Error(`The server answered ${res.status} ${res.statusText}`);
+    }
+    return (type.includes('json') ? await res.json() : await res.text()) as T;
+  }
+  async function memberId(email: string): Promise<string> {
+    const { items } = await call<{ items: Member[] }>('GET', `/api/users?q=${encodeURIComponent(email)}`);
+    const found = items.find((m) => m.email === email.toLowerCase());
+    if (!found) throw new RemoteProblem({ type: '', title: 'Not found', status: 404, code: 'not_found', detail: `Member ${JSON.stringify(email)} was not found` });
+    return found.id;
+  }
+  const qs = (params: Record<string, string | number | undefined>) =>
+    new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const zonePath = (ref: string) => `/api/zones/${encodeURIComponent(ref)}`;
+
+  return {
+    where: base,
+    whoami: () => call<Me>('GET', '/api/me'),
+    listZones: (f) => call<ZoneList>('GET', `/api/zones?${qs({ ...f })}`),
+    getZone: (ref) => call<ZoneDetail>('GET', zonePath(ref)),
+    zoneHandoffs: async (ref) => (await call<{ items: Handoff[] }>('GET', `${zonePath(ref)}/handoffs`)).items,
+    handoff: async (ref, toEmail, reason) =>
+      call<ZoneDetail>('POST', `${zonePath(ref)}/handoffs`, { toUserId: await memberId(toEmail), reason }),
+    ownershipReport: () => call<OwnershipReport>('GET', '/api/reports/ownership'),
+    ownershipReportCsv: () => call<string>('GET', '/api/reports/ownership?format=csv'),
+    importZones: (text, format, dryRun) =>
+      call<ZoneImportSummary>('POST', `/api/zones/import?${qs({ format, dryRun: String(dryRun) })}`, text,
+        format === 'yaml' ? 'application/yaml' : 'text/csv'),
+    listUsers: async (f) => (await call<{ items: Member[] }>('GET', `/api/users?${qs(f)}`)).items,
+    addUser: (input) => call<Member>('POST', '/api/users', input),
+    updateUser: async (email, patch) => call<Member>('PATCH', `/api/users/${await memberId(email)}`, patch),
+    removeUser: async (email) => call<void>('DELETE', `/api/users/${await memberId(email)}`),
+    setPassword: async (email, password) => call<void>('PUT', `/api/users/${await memberId(email)}/password`, { password }),
+    async createToken(name, expiresInDays) {
+      const created = await call<{ token: string; record: { name: string } }>('POST', '/api/me/tokens', { name, expiresInDays });
+      return { token: created.token, name: created.record.name };
+    },
+    events: async (entity, limit) =>
+      (await call<{ items: AuditEvent[] }>('GET', `/api/events?${qs({ entityType: entity?.type, entityId: entity?.id, limit })}`)).items,
+    verifyAudit: () => call<VerifyResult>('GET', '/api/audit/verify'),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,64 @@
+/** The only wiring: configuration → database → services. */
+import type { Config } from './config.ts';
+import { createAuditService } from './services/audit.ts';
+import { createAuthService } from './services/auth.ts';
+import { createOrgService } from './services/orgs.ts';
+import { createOwnershipReportService } from './services/ownership-report.ts';
+import { createProductService } from './services/products.ts';
+import { createUserService } from './services/users.ts';
+import { createZoneImportService } from './services/zone-import.ts';
+import { createZoneService } from './services/zones.ts';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
+import { openPglite, openPostgres, type Db } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+
+export function createServices(db: Db) {
+  return {
+    auth: createAuthService({ db }),
+    orgs: createOrgService({ db }),
+    users: createUserService({ db }),
+    products: createProductService({ db }),
+    zones: createZoneService({ db }),
+    zoneImport: createZoneImportService({ db }),
+    ownership: createOwnershipReportService({ db }),
+    audit: createAuditService({ db }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface Keel {
+  db: Db;
+  services: Services;
+  lock: DataDirLock | null;
+  describe: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database (locking a PGlite data directory), migrates it, builds services. */
+export async function openKeel(config: Config): Promise<Keel> {
+  let db: Db;
+  let lock: DataDirLock | null = null;
+  let describe: string;
+  if (config.database.engine === 'postgres') {
+    db = openPostgres(config.database.url, config.database.pool);
+    describe = `PostgreSQL (${new URL(config.database.url).host}${new URL(config.database.url).pathname})`;
+  } else {
+    lock = lockDataDir(config.database.dataDir);
+    try {
+      db = await openPglite(config.database.dataDir);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+    describe = `embedded PGlite (${config.database.dataDir})`;
+  }
+  await migrate(db);
+  return {
+    db, services: createServices(db), lock, describe,
+    async close() {
+      await db.close();
+      lock?.release();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Roles and what each may do. Authorization rules are data (the table below) plus the few
+ * rules that depend on the record (a lead may edit only the zones they own); services call
+ * `authorize` before they touch anything.
+ */
+import { NotAllowedError } from './errors.ts';
+
+export const ROLES = ['admin', 'lead', 'contributor', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that may own a zone. */
+export const OWNER_ROLES: readonly Role[] = ['admin', 'lead'];
+
+export type Action =
+  | 'org.read'
+  | 'product.create'
+  | 'product.update'
+  | 'zone.create'
+  | 'zone.create_for_other'
+  | 'zone.update_own'
+  | 'zone.update_any'
+  | 'zone.handoff_own'
+  | 'zone.handoff_any'
+  | 'zone.archive'
+  | 'zone.import'
+  | 'user.manage'
+  | 'audit.verify';
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  admin: [
+    'org.read', 'product.create', 'product.update', 'zone.create', 'zone.create_for_other',
+    'zone.update_own', 'zone.update_any', 'zone.handoff_own', 'zone.handoff_any', 'zone.archive',
+    'zone.import', 'user.manage', 'audit.verify',
+  ],
+  lead: ['org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own'],
+  contributor: ['org.read'],
+  reviewer: ['org.read', 'audit.verify'],
+  viewer: ['org.read'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return GRANTS[role].includes(action);
+}
+
+const DESCRIPTIONS: Record<Action, string> = {
+  'org.read': 'read this organization',
+  'product.create': 'create products',
+  'product.update': 'edit products',
+  'zone.create': 'create zones',
+  'zone.create_for_other': 'create a zone owned by someone else',
+  'zone.update_own': 'edit zones',
+  'zone.update_any': 'edit a zone owned by someone else',
+  'zone.handoff_own': 'hand off zones',
+  'zone.handoff_any': 'reassign a zone owned by someone else',
+  'zone.archive': 'archive zones',
+  'zone.import': 'import zones in bulk',
+  'user.manage': 'manage users and roles',
+  'audit.verify': 'verify the audit trail',
+};
+
+export function authorize(role: Role, action: Action): void {
+  if (!can(role, action)) {
+    throw new NotAllowedError(`A ${role} may not ${DESCRIPTIONS[action]}`);
+  }
+}
+
+/** Zone actions come in two grades: on one's own zone, and on anyone's. */
+export function authorizeOnZone(
+  role: Role,
+  isOwner: boolean,
+  own: Action,
+  any: Action,
+): void {
+  if (can(role, any)) return;
+  if (isOwner && can(role, own)) return;
+  if (can(role, own)) {
+    throw new NotAllowedError(
+      `A ${role} may ${DESCRIPTIONS[own]} only when they own the zone; to ${DESCRIPTIONS[any]} ask an admin`,
+    );
+  }
+  authorize(role, own);
+}

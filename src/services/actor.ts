@@ -1,0 +1,23 @@
+/**
+ * The actor of a service call: who acts, in which organization, with which role. The HTTP
+ * edge builds it from a session or API token; the local CLI acts as the operator of the
+ * embedded database, with admin rights, recorded in the audit trail as `system:cli`.
+ */
+import type { Role } from '../domain/roles.ts';
+
+export interface Actor {
+  orgId: string;
+  /** null for the local operator (CLI on the embedded database). */
+  userId: string | null;
+  role: Role;
+  /** Recorded in the audit trail: `user:<uuid>` or `system:<name>`. */
+  label: string;
+}
+
+export function userActor(orgId: string, userId: string, role: Role): Actor {
+  return { orgId, userId, role, label: `user:${userId}` };
+}
+
+export function systemActor(orgId: string, name = 'cli'): Actor {
+  return { orgId, userId: null, role: 'admin', label: `system:${name}` };
+}
