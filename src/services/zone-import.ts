@@ -67,9 +67,11 @@ async function apply(tx: Queryable, actor: Actor, rows: ZoneFileRow[], dryRun: b
   const products = new Map<string, ProductRecord>((await listProducts(tx, actor.orgId)).map((p) => [p.key, p]));
   const members = new Map((await usersRepo.listMembers(tx, actor.orgId)).map((m) => [m.email, m]));
   const updatedProducts = new Set<string>();
+  // A person may appear as a deputy before the row that gives their name as an owner.
+  const names = new Map(rows.filter((r) => r.ownerName).map((r) => [r.ownerEmail, r.ownerName!]));
 
   /** The member behind an email, creating the account and/or membership (as lead) when missing. */
-  async function person(row: ZoneFileRow, email: string, name: string | null, column: string): Promise<string | null> {
+  async function person(row: ZoneFileRow, email: string, column: string): Promise<string | null> {
     const known = members.get(email);
     if (known) {
       if (known.status !== 'active') {
@@ -84,7 +86,7 @@ async function apply(tx: Queryable, actor: Actor, rows: ZoneFileRow[], dryRun: b
     }
     let user = await usersRepo.findUserByEmail(tx, email);
     if (!user) {
-      const created = await usersRepo.insertUser(tx, email, name ?? nameFromEmail(email), null);
+      const created = await usersRepo.insertUser(tx, email, names.get(email) ?? nameFromEmail(email), null);
       user = { ...created, passwordHash: null };
       s.usersCreated += 1;
     }
@@ -119,8 +121,8 @@ async function apply(tx: Queryable, actor: Actor, rows: ZoneFileRow[], dryRun: b
       s.productsUpdated += 1;
     }
 
-    const ownerId = await person(row, row.ownerEmail, row.ownerName, 'owner_email');
-    const deputyId = row.deputyEmail ? await person(row, row.deputyEmail, null, 'deputy_email') : null;
+    const ownerId = await person(row, row.ownerEmail, 'owner_email');
+    const deputyId = row.deputyEmail ? await person(row, row.deputyEmail, 'deputy_email') : null;
     if (!ownerId || (row.deputyEmail && !deputyId)) continue;
 
     const existing = await findZone(tx, actor.orgId, row.zoneKey, true);

@@ -23,10 +23,14 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Directories this process holds: a second open from the same process is refused too. */
+const held = new Set<string>();
+
 export function readLock(dir: string): LockInfo | null {
   try {
     const info = JSON.parse(readFileSync(join(dir, 'keel.lock'), 'utf8')) as LockInfo;
-    return alive(info.pid) && info.pid !== process.pid ? info : null;
+    const live = info.pid === process.pid ? held.has(dir) : alive(info.pid);
+    return live ? info : null;
   } catch {
     return null;
   }
@@ -53,11 +57,13 @@ export function lockDataDir(dir: string): DataDirLock {
     rmSync(file, { force: true });
     write(info, true);
   }
+  held.add(dir);
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
+      held.delete(dir);
       rmSync(file, { force: true });
     },
     setUrl(url: string) {

@@ -1,0 +1,115 @@
+/** The keel command, in-process, on a file-backed embedded database and against a running server. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openPglite } from '../../src/store/db.ts';
+import { startServer, type RunningServer } from '../../src/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'keel-cli-'));
+const fixture = (name: string) => new URL(`../fixtures/zones/${name}`, import.meta.url).pathname;
+
+async function keel(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('keel CLI', () => {
+  beforeAll(() => {
+    process.env.KEEL_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sets up an organization, members and zones from a file', async () => {
+    expect((await keel('orgs', 'create', 'acme', 'Acme AI', '--admin-email', 'root@acme.example', '--admin-name', 'Root Admin', '--admin-password', 'a-long-password')).code).toBe(0);
+    const add = await keel('users', 'add', 'lee@acme.example', '--name', 'Lee Lead', '--role', 'lead');
+    expect(add).toMatchObject({ code: 0, out: 'Added Lee Lead <lee@acme.example> as lead\n' });
+    const imp = await keel('zones', 'import', fixture('company.csv'), '--json');
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.out)).toMatchObject({ zonesCreated: 4, productsCreated: 3, usersCreated: 3 });
+  });
+
+  it('refuses a bad file with the line and column, exit code 3, and writes nothing', async () => {
+    const before = JSON.parse((await keel('zones', 'list', '--json')).out).total;
+    const res = await keel('zones', 'import', fixture('bad-rows.csv'));
+    expect(res.code).toBe(3);
+    expect(res.err).toContain('line 3, column tier: "tier9" is not a tier');
+    expect(res.err).toContain('line 5, column owner_email: is required');
+    expect(JSON.parse((await keel('zones', 'list', '--json')).out).total).toBe(before);
+  });
+
+  it('hands a zone off and shows the history; prints the report as a table, JSON and CSV', async () => {
+    const h = await keel('zones', 'handoff', 'assistant-injection', '--to', 'lee@acme.example', '--reason', 'Sam moves to agents');
+    expect(h).toMatchObject({ code: 0, out: 'Prompt injection is now owned by Lee Lead <lee@acme.example>\n' });
+    const show = await keel('zones', 'show', 'assistant-injection');
+    expect(show.out).toMatch(/Sam Okafor → Lee Lead: Sam moves to agents/);
+    const table = await keel('zones', 'report');
+    expect(table.out).toMatch(/4 zones \(tier1 2, tier2 1, tier3 1, tier4 0\)/);
+    expect(table.out).toMatch(/Tier-1 zones without a deputy:/);
+    const json = JSON.parse((await keel('zones', 'report', '--json')).out);
+    expect(json.tier1WithoutDeputy.map((z: { key: string }) => z.key)).toEqual(['assistant-injection']);
+    const csv = (await keel('zones', 'report', '--csv')).out.trim().split('\n');
+    expect(csv).toHaveLength(5);
+    expect(csv[1]).toMatch(/^tier1,assistant,assistant-injection,Prompt injection,Lee Lead,/);
+  });
+
+  it('refuses to deactivate an owner, listing the zones (exit 6)', async () => {
+    const res = await keel('users', 'deactivate', 'lee@acme.example');
+    expect(res.code).toBe(6);
+    expect(res.err).toContain('Prompt injection (assistant-injection, owner)');
+  });
+
+  it('verifies the audit trail, and exits 10 after a row is tampered with in SQL', async () => {
+    const ok = await keel('audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^Audit trail intact: \d+ events verified/);
+    const db = await openPglite(dir);
+    await db.query(`UPDATE events SET actor = 'system:someone-else' WHERE seq = 3`);
+    await db.close();
+    const bad = await keel('audit', 'verify', '--json');
+    expect(bad.code).toBe(10);
+    expect(JSON.parse(bad.out)).toMatchObject({ ok: false, break: { seq: 3, reason: 'hash' } });
+  });
+
+  describe('against a running server', () => {
+    let server: RunningServer;
+    let token: string;
+    beforeAll(async () => {
+      token = (await keel('tokens', 'create', 'cli-test', '--as', 'root@acme.example')).out.trim();
+      server = await startServer({ ...loadConfig({ KEEL_DATA_DIR: dir, PORT: '0', KEEL_LOG_LEVEL: 'silent' }) }, { demo: false });
+    });
+    afterAll(async () => server.stop());
+
+    it('refuses to open the data directory the server holds, pointing at the server', async () => {
+      const res = await keel('zones', 'list');
+      expect(res.code).toBe(6);
+      expect(res.err).toContain(`The Keel server (pid ${process.pid}) at ${server.url} is using`);
+    });
+
+    it('works through the API with --server and --token', async () => {
+      const res = await keel('--server', server.url, '--token', token, 'zones', 'list', '--csv');
+      expect(res.code).toBe(0);
+      expect(res.out.split('\n')[0]).toBe('key,name,product,tier,buckets,owner,deputy');
+      const denied = await keel('--server', server.url, '--token', 'keel_pat_wrong', 'zones', 'list');
+      expect(denied.code).toBe(4);
+      expect(denied.err).toMatch(/session has ended or your access was revoked/);
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, 'product_key,zone_name,tier,buckets,owner_email\nx,Y,tier1,user_wellbeing,not-an-email\n');
+      const imp = await keel('--server', server.url, '--token', token, 'zones', 'import', bad);
+      expect(imp.code).toBe(3);
+      expect(imp.err).toContain('line 2, column owner_email: "not-an-email" is not an email address');
+    });
+  });
+});

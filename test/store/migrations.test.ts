@@ -1,0 +1,61 @@
+/** Migrations go up on an empty database, are idempotent, and the schema holds real rows and refuses bad ones. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/migrate.ts';
+import { insertOrg } from '../../src/store/orgs.ts';
+import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
+
+describe(`migrations (${TEST_ENGINE})`, () => {
+  let t: TestDb;
+  let ids: { org: string; user: string; viewer: string; product: string };
+  beforeAll(async () => {
+    t = await createTestDb();
+    const org = await insertOrg(t.db, 'm-org', 'Migration org');
+    const [user] = await t.db.query<{ id: string }>(`INSERT INTO users (email, name) VALUES ('o@x.co', 'O') RETURNING id`);
+    const [viewer] = await t.db.query<{ id: string }>(`INSERT INTO users (email, name) VALUES ('v@x.co', 'V') RETURNING id`);
+    await t.db.query(`INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'lead'), ($1, $3, 'viewer')`, [org.id, user!.id, viewer!.id]);
+    const [product] = await t.db.query<{ id: string }>(`INSERT INTO products (org_id, key, name) VALUES ($1, 'p', 'P') RETURNING id`, [org.id]);
+    ids = { org: org.id, user: user!.id, viewer: viewer!.id, product: product!.id };
+  });
+  afterAll(async () => t.drop());
+
+  const zone = (fields: Record<string, unknown>) => {
+    const row = { org_id: ids.org, product_id: ids.product, key: `z${Math.random().toString(36).slice(2, 8)}`, name: 'Z', tier: 'tier1', buckets: ['user_wellbeing'], owner_id: ids.user, ...fields };
+    const cols = Object.keys(row);
+    return t.db.query(`INSERT INTO zones (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
+  };
+
+  it('is idempotent: a second run applies nothing', async () => {
+    expect(await migrate(t.db)).toEqual({ applied: [], current: '001_foundation.sql' });
+    const rows = await t.db.query<{ version: string }>('SELECT version FROM schema_migrations');
+    expect(rows.map((r) => r.version)).toEqual(['001_foundation.sql']);
+  });
+
+  it('stores a valid zone', async () => {
+    await expect(zone({})).resolves.toBeDefined();
+  });
+
+  it.each([
+    ['no owner', { owner_id: null }, /null value in column "owner_id"/],
+    ['an owner who is not a member', { owner_id: '00000000-0000-0000-0000-000000000000' }, /foreign key/],
+    ['no bucket', { buckets: [] }, /check constraint/],
+    ['an unknown bucket', { buckets: ['vibes'] }, /check constraint/],
+    ['an unknown tier', { tier: 'tier5' }, /check constraint/],
+    ['the owner as deputy', { deputy_id: '$owner' }, /check constraint/],
+    ['a key with spaces', { key: 'Not A Key' }, /check constraint/],
+  ])('refuses a zone with %s', async (_name, fields, error) => {
+    const f = { ...fields } as Record<string, unknown>;
+    if (f.deputy_id === '$owner') f.deputy_id = ids.user;
+    await expect(zone(f)).rejects.toThrow(error);
+  });
+
+  it('refuses an upper-case email and an unknown role', async () => {
+    await expect(t.db.query(`INSERT INTO users (email, name) VALUES ('Upper@X.co', 'U')`)).rejects.toThrow(/check constraint/);
+    await expect(t.db.query(`INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'owner')`, [ids.org, ids.viewer]))
+      .rejects.toThrow(/duplicate key|check constraint/);
+  });
+
+  it('keeps one chain head per organization, at genesis', async () => {
+    const [head] = await t.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_heads WHERE org_id = $1', [ids.org]);
+    expect(head).toEqual({ seq: 0, hash: '0'.repeat(64) });
+  });
+});
