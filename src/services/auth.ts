@@ -15,6 +15,7 @@ import { userActor, type Actor } from './actor.ts';
 
 export const SESSION_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
+const TOKEN_TOUCH_MS = 60 * 1000;
 
 export interface Principal extends PrincipalRecord {
   actor: Actor;
@@ -83,7 +84,9 @@ export function createAuthService(deps: { db: Db }) {
 
     async fromApiToken(token: string): Promise<Principal> {
       const p = toPrincipal(await creds.findTokenPrincipal(db, tokenHash(token)));
-      await creds.touchApiToken(db, p.tokenId!);
+      // Record use at most once a minute, so a busy client does not write on every call.
+      const last = p.tokenLastUsedAt?.getTime() ?? 0;
+      if (Date.now() - last > TOKEN_TOUCH_MS) await creds.touchApiToken(db, p.tokenId!);
       return p;
     },
 

@@ -7,6 +7,8 @@
 import type { Issue } from '../domain/errors.ts';
 import { authorize, OWNER_ROLES } from '../domain/roles.ts';
 import { parseZoneFile, fileError, type ZoneFileFormat, type ZoneFileRow } from '../importers/zones-file.ts';
+
+export { detectZoneFileFormat, type ZoneFileFormat } from '../importers/zones-file.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { appendEvents, type NewEvent } from '../store/events.ts';
 import { insertHandoff } from '../store/handoffs.ts';

@@ -15,6 +15,8 @@ export interface PrincipalRecord {
   role: Role;
   status: MembershipStatus;
   tokenId: string | null;
+  /** For API tokens: when the token was last recorded as used. */
+  tokenLastUsedAt: Date | null;
 }
 
 const PRINCIPAL_COLUMNS = `u.id AS "userId", u.email, u.name, o.id AS "orgId", o.slug AS "orgSlug",
@@ -27,7 +29,7 @@ export async function insertSession(q: Queryable, tokenHash: string, userId: str
 
 export async function findSessionPrincipal(q: Queryable, tokenHash: string): Promise<PrincipalRecord | null> {
   const [row] = await q.query<PrincipalRecord>(
-    `SELECT ${PRINCIPAL_COLUMNS}, NULL AS "tokenId"
+    `SELECT ${PRINCIPAL_COLUMNS}, NULL AS "tokenId", NULL AS "tokenLastUsedAt"
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = s.org_id
        JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash]);
@@ -93,7 +95,7 @@ export async function revokeApiToken(q: Queryable, userId: string, tokenId: stri
 
 export async function findTokenPrincipal(q: Queryable, tokenHash: string): Promise<PrincipalRecord | null> {
   const [row] = await q.query<PrincipalRecord>(
-    `SELECT ${PRINCIPAL_COLUMNS}, t.id AS "tokenId"
+    `SELECT ${PRINCIPAL_COLUMNS}, t.id AS "tokenId", t.last_used_at AS "tokenLastUsedAt"
        FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id
        JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
@@ -101,9 +103,6 @@ export async function findTokenPrincipal(q: Queryable, tokenHash: string): Promi
   return row ?? null;
 }
 
-/** Records use at most once a minute per token, so a busy client does not write on every call. */
 export async function touchApiToken(q: Queryable, tokenId: string): Promise<void> {
-  await q.query(
-    `UPDATE api_tokens SET last_used_at = now()
-      WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [tokenId]);
+  await q.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [tokenId]);
 }

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { BUCKETS, TIERS } from '../../domain/zones.ts';
-import { detectZoneFileFormat } from '../../importers/zones-file.ts';
+import { detectZoneFileFormat } from '../../services/zone-import.ts';
 import type { WithClient } from '../main.ts';
 import { formatOf, printJson, printRows } from '../output.ts';
 import { withProgress } from '../progress.ts';

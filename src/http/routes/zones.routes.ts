@@ -8,7 +8,7 @@ import {
 } from '../../contracts/zones.ts';
 import type { Services } from '../../composition.ts';
 import { InputError } from '../../domain/errors.ts';
-import { detectZoneFileFormat } from '../../importers/zones-file.ts';
+import { detectZoneFileFormat } from '../../services/zone-import.ts';
 import { actorOf } from '../authentication.ts';
 
 const ZoneParams = z.object({ ref: z.string().min(1).max(100).describe('Zone key or id') });
