@@ -64,9 +64,9 @@ export function detectZoneFileFormat(fileName: string | undefined, contentType: 
 
 export function parseZoneFile(text: string, format: ZoneFileFormat): ZoneFileRow[] {
   const raw = format === 'yaml' ? readYaml(text) : readCsv(text);
-  if (raw.length === 0) throw new InputError('The file has no zones', [{ line: 1, message: 'no zone rows found' }]);
+  if (raw.length === 0) throw fileError([{ line: 1, message: 'the file has no zone rows' }]);
   if (raw.length > MAX_ZONE_FILE_ROWS) {
-    throw new InputError(`The file has ${raw.length} zones; at most ${MAX_ZONE_FILE_ROWS} per import`);
+    throw fileError([{ line: raw[MAX_ZONE_FILE_ROWS]!.line, message: `the file has ${raw.length} zones; at most ${MAX_ZONE_FILE_ROWS} per import` }]);
   }
   const issues: Issue[] = [];
   const rows: ZoneFileRow[] = [];
@@ -77,12 +77,13 @@ export function parseZoneFile(text: string, format: ZoneFileFormat): ZoneFileRow
       const v = row[c]?.trim();
       return v ? v : null;
     };
-    const productKey = get('product_key') ?? (get('product_name') ? slugify(get('product_name')!) : null);
+    // Keys are case-insensitive: a spreadsheet's "Assistant" is the key "assistant".
+    const productKey = get('product_key')?.toLowerCase() ?? (get('product_name') ? slugify(get('product_name')!) : null);
     if (!productKey) problem('product_key', 'is required (or give product_name)');
     else if (!KEY_PATTERN.test(productKey)) problem('product_key', `${JSON.stringify(productKey)} must be lower-case letters, digits, . _ or -`);
     const zoneName = get('zone_name');
     if (!zoneName) problem('zone_name', 'is required');
-    const zoneKey = get('zone_key') ?? (productKey && zoneName ? slugify(`${productKey}-${zoneName}`) : null);
+    const zoneKey = get('zone_key')?.toLowerCase() ?? (productKey && zoneName ? slugify(`${productKey}-${zoneName}`) : null);
     if (zoneKey && !KEY_PATTERN.test(zoneKey)) problem('zone_key', `${JSON.stringify(zoneKey)} must be lower-case letters, digits, . _ or -`);
     const tier = get('tier')?.toLowerCase().replace(/^(\d)$/, 'tier$1') ?? null;
     if (!tier) problem('tier', 'is required (tier1, tier2, tier3 or tier4)');
