@@ -26,7 +26,9 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= in a shell or .env file).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);

@@ -82,9 +82,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   const hasWeb = webDist !== null && existsSync(`${webDist}index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // API routes, other methods and missing files (a path with an extension) are real 404s.
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)) {
       return sendProblem(reply, {
         type: 'https://keel.dev/problems/not_found', title: 'Not found', status: 404, code: 'not_found',
         detail: `No route ${request.method} ${request.url.split('?')[0]}`,

@@ -152,8 +152,8 @@ async function apply(tx: Queryable, actor: Actor, rows: ZoneFileRow[], dryRun: b
       await insertHandoff(tx, { orgId: actor.orgId, zoneId: existing.id, fromUserId: existing.owner.id, toUserId: ownerId,
         reason: row.handoffReason.trim(), actor: actor.label, at: at.toISOString() });
       events.push({ actor: actor.label, action: 'zone.handed_off', entityType: 'zone', entityId: existing.id,
-        before: { ownerId: existing.owner.id, owner: existing.owner.email },
-        after: { ownerId, owner: row.ownerEmail, reason: row.handoffReason.trim() } });
+        before: { zone: existing.key, ownerId: existing.owner.id, owner: existing.owner.email },
+        after: { zone: existing.key, ownerId, owner: row.ownerEmail, reason: row.handoffReason.trim() } });
       s.handoffs += 1;
     }
     await updateZone(tx, actor.orgId, existing.id, fields);

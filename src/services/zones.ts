@@ -196,8 +196,8 @@ export function createZoneService(deps: { db: Db }) {
         const after = await load(tx, actor, before.id);
         await appendEvents(tx, actor.orgId, [{
           actor: actor.label, action: 'zone.handed_off', entityType: 'zone', entityId: before.id,
-          before: { ownerId: before.owner.id, owner: before.owner.email, deputyId: before.deputy?.id ?? null },
-          after: { ownerId: after.owner.id, owner: after.owner.email, deputyId: after.deputy?.id ?? null, reason },
+          before: { zone: before.key, ownerId: before.owner.id, owner: before.owner.email, deputyId: before.deputy?.id ?? null },
+          after: { zone: after.key, ownerId: after.owner.id, owner: after.owner.email, deputyId: after.deputy?.id ?? null, reason },
         }], at);
         return view(actor, after);
       });
