@@ -1,9 +1,11 @@
 /** Builds records for tests through the services, as a user would. */
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { createServices, type Services } from '../../src/composition.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { systemActor, userActor, type Actor } from '../../src/services/actor.ts';
 import type { Db } from '../../src/store/db.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -46,4 +48,18 @@ export async function makeZone(w: World, ownerId: string, extra: { tier?: 'tier1
     product: w.productKey, name: extra.name ?? `Zone ${uid()}`, tier: extra.tier ?? 'tier2', buckets: ['user_wellbeing'],
     ownerId, deputyId: extra.deputyId,
   });
+}
+
+/**
+ * The usual set-up of a test file: a fresh database with one organization (see makeWorld),
+ * dropped after the file. Read `.t` and `.w` inside tests.
+ */
+export function useWorld(): { readonly t: TestDb; readonly w: World } {
+  const ctx = {} as { t: TestDb; w: World };
+  beforeAll(async () => {
+    ctx.t = await createTestDb();
+    ctx.w = await makeWorld(ctx.t.db);
+  });
+  afterAll(async () => ctx.t.drop());
+  return ctx;
 }

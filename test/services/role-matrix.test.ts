@@ -1,9 +1,9 @@
 /** Each role × each zone action: allowed, or refused with NotAllowedError and nothing changed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotAllowedError } from '../../src/domain/errors.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
-import { makeWorld, makeZone, type World } from '../helpers/factories.ts';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { useWorld, makeZone } from '../helpers/factories.ts';
 
 type ZoneAction =
   | 'list' | 'read' | 'create own' | 'create for another' | 'edit own' | 'edit another\'s'
@@ -31,33 +31,27 @@ const CSV = (owner: string, key: string) =>
   `product_key,zone_key,zone_name,tier,buckets,owner_email\nimp-${key},imp-${key},Imported,tier3,user_wellbeing,${owner}\n`;
 
 describe(`role matrix (${TEST_ENGINE})`, () => {
-  let t: TestDb;
-  let w: World;
-  beforeAll(async () => {
-    t = await createTestDb();
-    w = await makeWorld(t.db);
-  });
-  afterAll(async () => t.drop());
+  const s = useWorld();
 
   async function attempt(role: Role, action: ZoneAction): Promise<void> {
-    const me = w.people[role];
-    const other = w.people.lead2;
-    const z = w.services.zones;
-    const mine = () => makeZone(w, me.id);
-    const theirs = () => makeZone(w, other.id);
+    const me = s.w.people[role];
+    const other = s.w.people.lead2;
+    const z = s.w.services.zones;
+    const mine = () => makeZone(s.w, me.id);
+    const theirs = () => makeZone(s.w, other.id);
     switch (action) {
       case 'list': await z.list(me.actor, { limit: 10, offset: 0 }); return;
       case 'read': await z.get(me.actor, (await theirs()).key); return;
-      case 'create own': await z.create(me.actor, { product: w.productKey, name: `Own ${role} ${Math.random()}`, tier: 'tier3', buckets: ['data_stewardship'] }); return;
-      case 'create for another': await z.create(me.actor, { product: w.productKey, name: `For ${role} ${Math.random()}`, tier: 'tier3', buckets: ['data_stewardship'], ownerId: other.id }); return;
+      case 'create own': await z.create(me.actor, { product: s.w.productKey, name: `Own ${role} ${Math.random()}`, tier: 'tier3', buckets: ['data_stewardship'] }); return;
+      case 'create for another': await z.create(me.actor, { product: s.w.productKey, name: `For ${role} ${Math.random()}`, tier: 'tier3', buckets: ['data_stewardship'], ownerId: other.id }); return;
       case 'edit own': await z.update(me.actor, (await mine()).key, { description: 'edited' }); return;
       case 'edit another\'s': await z.update(me.actor, (await theirs()).key, { description: 'edited' }); return;
       case 'hand off own': await z.handoff(me.actor, (await mine()).key, { toUserId: other.id, reason: 'rebalancing the portfolio' }); return;
-      case 'hand off another\'s': await z.handoff(me.actor, (await theirs()).key, { toUserId: w.people.admin.id, reason: 'rebalancing the portfolio' }); return;
+      case 'hand off another\'s': await z.handoff(me.actor, (await theirs()).key, { toUserId: s.w.people.admin.id, reason: 'rebalancing the portfolio' }); return;
       case 'archive': await z.setArchived(me.actor, (await theirs()).key, true); return;
-      case 'import': await w.services.zoneImport.importZones(me.actor, CSV(other.email, `${role}-${Math.random().toString(36).slice(2, 8)}`), 'csv'); return;
-      case 'manage users': await w.services.users.add(me.actor, { email: `new-${role}-${Math.random()}@example.com`, name: 'New', role: 'viewer' }); return;
-      case 'verify audit': await w.services.audit.verify(me.actor); return;
+      case 'import': await s.w.services.zoneImport.importZones(me.actor, CSV(other.email, `${role}-${Math.random().toString(36).slice(2, 8)}`), 'csv'); return;
+      case 'manage users': await s.w.services.users.add(me.actor, { email: `new-${role}-${Math.random()}@example.com`, name: 'New', role: 'viewer' }); return;
+      case 'verify audit': await s.w.services.audit.verify(me.actor); return;
     }
   }
 
@@ -72,18 +66,18 @@ describe(`role matrix (${TEST_ENGINE})`, () => {
   }
 
   it('a refused edit changes nothing and writes no event', async () => {
-    const zone = await makeZone(w, w.people.lead2.id);
-    const before = await w.services.audit.recent(w.system, 1);
-    await expect(w.services.zones.update(w.people.lead.actor, zone.key, { name: 'Hijacked' })).rejects.toThrow(/only when they own the zone/);
-    expect((await w.services.zones.get(w.system, zone.key)).name).toBe(zone.name);
-    expect((await w.services.audit.recent(w.system, 1))[0]!.seq).toBe(before[0]!.seq);
+    const zone = await makeZone(s.w, s.w.people.lead2.id);
+    const before = await s.w.services.audit.recent(s.w.system, 1);
+    await expect(s.w.services.zones.update(s.w.people.lead.actor, zone.key, { name: 'Hijacked' })).rejects.toThrow(/only when they own the zone/);
+    expect((await s.w.services.zones.get(s.w.system, zone.key)).name).toBe(zone.name);
+    expect((await s.w.services.audit.recent(s.w.system, 1))[0]!.seq).toBe(before[0]!.seq);
   });
 
   it('the zone view tells each caller what they may do', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
-    expect((await w.services.zones.get(w.people.lead.actor, zone.key)).permissions).toEqual({ edit: true, handoff: true, archive: false });
-    expect((await w.services.zones.get(w.people.lead2.actor, zone.key)).permissions).toEqual({ edit: false, handoff: false, archive: false });
-    expect((await w.services.zones.get(w.people.admin.actor, zone.key)).permissions).toEqual({ edit: true, handoff: true, archive: true });
-    expect((await w.services.zones.get(w.people.viewer.actor, zone.key)).permissions).toEqual({ edit: false, handoff: false, archive: false });
+    const zone = await makeZone(s.w, s.w.people.lead.id);
+    expect((await s.w.services.zones.get(s.w.people.lead.actor, zone.key)).permissions).toEqual({ edit: true, handoff: true, archive: false });
+    expect((await s.w.services.zones.get(s.w.people.lead2.actor, zone.key)).permissions).toEqual({ edit: false, handoff: false, archive: false });
+    expect((await s.w.services.zones.get(s.w.people.admin.actor, zone.key)).permissions).toEqual({ edit: true, handoff: true, archive: true });
+    expect((await s.w.services.zones.get(s.w.people.viewer.actor, zone.key)).permissions).toEqual({ edit: false, handoff: false, archive: false });
   });
 });
