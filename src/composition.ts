@@ -10,6 +10,7 @@ import { createZoneImportService } from './services/zone-import.ts';
 import { createZoneService } from './services/zones.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { openPglite, openPostgres, type Db } from './store/db.ts';
+import { refreshStatistics } from './store/maintenance.ts';
 import { migrate } from './store/migrate.ts';
 
 export function createServices(db: Db) {
@@ -54,6 +55,8 @@ export async function openKeel(config: Config): Promise<Keel> {
     describe = `embedded PGlite (${config.database.dataDir})`;
   }
   await migrate(db);
+  // PostgreSQL's autovacuum keeps statistics; PGlite has none, so refresh them at each open.
+  if (db.engine === 'pglite') await refreshStatistics(db);
   return {
     db, services: createServices(db), lock, describe,
     async close() {

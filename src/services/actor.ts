@@ -12,10 +12,15 @@ export interface Actor {
   role: Role;
   /** Recorded in the audit trail: `user:<uuid>` or `system:<name>`. */
   label: string;
+  /**
+   * The organization's audit sequence when the caller was authenticated, read in the same
+   * query. Every change moves it, so read caches keyed by it need no round trip of their own.
+   */
+  orgSeq?: number | undefined;
 }
 
-export function userActor(orgId: string, userId: string, role: Role): Actor {
-  return { orgId, userId, role, label: `user:${userId}` };
+export function userActor(orgId: string, userId: string, role: Role, orgSeq?: number): Actor {
+  return { orgId, userId, role, label: `user:${userId}`, orgSeq };
 }
 
 export function systemActor(orgId: string, name = 'cli'): Actor {

@@ -12,6 +12,7 @@ import { appendEvents } from '../store/events.ts';
 import { findOrgBySlug } from '../store/orgs.ts';
 import { findUserByEmail, listMembershipsOfUser, type MembershipSummary } from '../store/users.ts';
 import { userActor, type Actor } from './actor.ts';
+import { PrincipalCache } from './principal-cache.ts';
 
 export const SESSION_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,11 +31,12 @@ export interface Me {
 
 function toPrincipal(p: PrincipalRecord | null): Principal {
   if (!p || p.status !== 'active') throw new UnauthenticatedError('Your session has ended or your access was revoked; sign in again');
-  return { ...p, actor: userActor(p.orgId, p.userId, p.role) };
+  return { ...p, actor: userActor(p.orgId, p.userId, p.role, p.orgSeq) };
 }
 
 export function createAuthService(deps: { db: Db }) {
   const { db } = deps;
+  const principals = new PrincipalCache(db);
 
   async function me(p: Principal): Promise<Me> {
     return {
@@ -75,18 +77,25 @@ export function createAuthService(deps: { db: Db }) {
     },
 
     async logout(token: string): Promise<void> {
-      await creds.deleteSession(db, tokenHash(token));
+      // In a transaction like every change of credentials, so cached principals are dropped.
+      await db.transaction((tx) => creds.deleteSession(tx, tokenHash(token)));
     },
 
     async fromSession(token: string): Promise<Principal> {
-      return toPrincipal(await creds.findSessionPrincipal(db, tokenHash(token)));
+      const hash = tokenHash(token);
+      return toPrincipal(await principals.get(hash, () => creds.findSessionPrincipal(db, hash)));
     },
 
     async fromApiToken(token: string): Promise<Principal> {
-      const p = toPrincipal(await creds.findTokenPrincipal(db, tokenHash(token)));
+      const hash = tokenHash(token);
+      const record = await principals.get(hash, () => creds.findTokenPrincipal(db, hash));
+      const p = toPrincipal(record);
       // Record use at most once a minute, so a busy client does not write on every call.
-      const last = p.tokenLastUsedAt?.getTime() ?? 0;
-      if (Date.now() - last > TOKEN_TOUCH_MS) await creds.touchApiToken(db, p.tokenId!);
+      const now = Date.now();
+      if (record && now - (record.tokenLastUsedAt?.getTime() ?? 0) > TOKEN_TOUCH_MS) {
+        await creds.touchApiToken(db, p.tokenId!);
+        record.tokenLastUsedAt = new Date(now);
+      }
       return p;
     },
 
@@ -96,7 +105,7 @@ export function createAuthService(deps: { db: Db }) {
       const memberships = await listMembershipsOfUser(db, principal.userId);
       const m = org && memberships.find((x) => x.orgId === org.id && x.status === 'active');
       if (!org || !m) throw InputError.field('org', `you are not an active member of ${JSON.stringify(orgSlug)}`);
-      await creds.setSessionOrg(db, tokenHash(token), org.id);
+      await db.transaction((tx) => creds.setSessionOrg(tx, tokenHash(token), org.id));
       return me(toPrincipal(await creds.findSessionPrincipal(db, tokenHash(token))));
     },
 

@@ -111,6 +111,17 @@ export function createUserService(deps: { db: Db }) {
           actor: actor.label, action: 'member.updated', entityType: 'user', entityId: userId,
           before: audit(before), after: audit(after),
         }]);
+        if (after.name !== before.name) {
+          // The account is shared: its other organizations see the new name too, so their
+          // trails record it (and their read caches move on).
+          for (const m of await usersRepo.listMembershipsOfUser(tx, userId)) {
+            if (m.orgId === actor.orgId) continue;
+            await appendEvents(tx, m.orgId, [{
+              actor: actor.label, action: 'member.renamed', entityType: 'user', entityId: userId,
+              before: { name: before.name }, after: { name: after.name },
+            }]);
+          }
+        }
         return after;
       });
     },

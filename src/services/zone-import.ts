@@ -12,6 +12,7 @@ export { detectZoneFileFormat, type ZoneFileFormat } from '../importers/zones-fi
 import type { Db, Queryable } from '../store/db.ts';
 import { appendEvents, type NewEvent } from '../store/events.ts';
 import { insertHandoff } from '../store/handoffs.ts';
+import { refreshStatistics } from '../store/maintenance.ts';
 import { insertProduct, listProducts, updateProduct, type ProductRecord } from '../store/products.ts';
 import * as usersRepo from '../store/users.ts';
 import { findZone, insertZone, setZoneOwner, updateZone } from '../store/zones.ts';
@@ -31,6 +32,8 @@ export interface ZoneImportSummary {
   membersAdded: number;
 }
 
+const BULK_ROWS = 100;
+
 /** Thrown inside the transaction to roll a dry run back after it has checked everything. */
 class DryRunRollback extends Error {
   constructor(readonly summary: ZoneImportSummary) { super('dry run'); }
@@ -45,11 +48,14 @@ export function createZoneImportService(deps: { db: Db }) {
       const rows = parseZoneFile(text, format);
       const dryRun = options.dryRun ?? false;
       try {
-        return await db.transaction(async (tx) => {
-          const summary = await apply(tx, actor, rows, dryRun);
-          if (dryRun) throw new DryRunRollback(summary);
-          return summary;
+        const summary = await db.transaction(async (tx) => {
+          const s = await apply(tx, actor, rows, dryRun);
+          if (dryRun) throw new DryRunRollback(s);
+          return s;
         });
+        // A bulk load leaves the planner's statistics behind (see store/maintenance.ts).
+        if (summary.zonesCreated >= BULK_ROWS) await refreshStatistics(db);
+        return summary;
       } catch (err) {
         if (err instanceof DryRunRollback) return err.summary;
         throw err;

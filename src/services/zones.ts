@@ -11,6 +11,7 @@ import { findMember } from '../store/users.ts';
 import * as zonesRepo from '../store/zones.ts';
 import type { ZoneFilter, ZoneRecord } from '../store/zones.ts';
 import type { Actor } from './actor.ts';
+import { SequenceCache } from './read-cache.ts';
 
 export interface ZoneInput {
   product: string;
@@ -39,6 +40,9 @@ export interface ZoneView extends ZoneRecord {
 
 export function createZoneService(deps: { db: Db }) {
   const { db } = deps;
+  // The zone list is the most read page of the product: pages are cached per filter until
+  // the organization changes (see read-cache.ts).
+  const pages = new SequenceCache<{ items: ZoneRecord[]; total: number }>(db);
 
   function view(actor: Actor, zone: ZoneRecord): ZoneView {
     const own = actor.userId !== null && zone.owner.id === actor.userId;
@@ -94,13 +98,15 @@ export function createZoneService(deps: { db: Db }) {
   return {
     async list(actor: Actor, filter: Omit<ZoneFilter, 'productId'> & { product?: string | undefined }) {
       authorize(actor.role, 'org.read');
-      let productIdFilter: string | undefined;
-      if (filter.product) {
-        const p = await findProduct(db, actor.orgId, filter.product);
-        if (!p) return { items: [], total: 0 };
-        productIdFilter = p.id;
-      }
-      return zonesRepo.listZones(db, actor.orgId, { ...filter, productId: productIdFilter });
+      return pages.get(actor, JSON.stringify(filter), async () => {
+        let productIdFilter: string | undefined;
+        if (filter.product) {
+          const p = await findProduct(db, actor.orgId, filter.product);
+          if (!p) return { items: [], total: 0 };
+          productIdFilter = p.id;
+        }
+        return zonesRepo.listZones(db, actor.orgId, { ...filter, productId: productIdFilter });
+      });
     },
 
     async get(actor: Actor, ref: string): Promise<ZoneView> {

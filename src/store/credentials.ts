@@ -17,10 +17,14 @@ export interface PrincipalRecord {
   tokenId: string | null;
   /** For API tokens: when the token was last recorded as used. */
   tokenLastUsedAt: Date | null;
+  /** The organization's audit sequence now: it moves with every change (see read caches). */
+  orgSeq: number;
+  /** When the session or token stops working, if ever. */
+  expiresAt: Date | null;
 }
 
 const PRINCIPAL_COLUMNS = `u.id AS "userId", u.email, u.name, o.id AS "orgId", o.slug AS "orgSlug",
-  o.name AS "orgName", m.role, m.status`;
+  o.name AS "orgName", m.role, m.status, h.seq AS "orgSeq"`;
 
 export async function insertSession(q: Queryable, tokenHash: string, userId: string, orgId: string, expiresAt: Date): Promise<void> {
   await q.query('INSERT INTO sessions (token_hash, user_id, org_id, expires_at) VALUES ($1, $2, $3, $4)',
@@ -29,10 +33,11 @@ export async function insertSession(q: Queryable, tokenHash: string, userId: str
 
 export async function findSessionPrincipal(q: Queryable, tokenHash: string): Promise<PrincipalRecord | null> {
   const [row] = await q.query<PrincipalRecord>(
-    `SELECT ${PRINCIPAL_COLUMNS}, NULL AS "tokenId", NULL AS "tokenLastUsedAt"
+    `SELECT ${PRINCIPAL_COLUMNS}, NULL AS "tokenId", NULL AS "tokenLastUsedAt", s.expires_at AS "expiresAt"
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = s.org_id
+       JOIN audit_heads h ON h.org_id = s.org_id
        JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash]);
+      WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash], 'keel_session_principal');
   return row ?? null;
 }
 
@@ -95,11 +100,12 @@ export async function revokeApiToken(q: Queryable, userId: string, tokenId: stri
 
 export async function findTokenPrincipal(q: Queryable, tokenHash: string): Promise<PrincipalRecord | null> {
   const [row] = await q.query<PrincipalRecord>(
-    `SELECT ${PRINCIPAL_COLUMNS}, t.id AS "tokenId", t.last_used_at AS "tokenLastUsedAt"
+    `SELECT ${PRINCIPAL_COLUMNS}, t.id AS "tokenId", t.last_used_at AS "tokenLastUsedAt", t.expires_at AS "expiresAt"
        FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id
+       JOIN audit_heads h ON h.org_id = t.org_id
        JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-    [tokenHash]);
+    [tokenHash], 'keel_token_principal');
   return row ?? null;
 }
 

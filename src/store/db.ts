@@ -7,13 +7,24 @@ import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement. A `name` makes it a prepared statement on PostgreSQL (parsed and
+   * planned once per connection): give one to the queries on every request's path.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<T[]>;
 }
 
 export type Engine = 'pglite' | 'postgres';
 
 export interface Db extends Queryable {
   readonly engine: Engine;
+  /**
+   * True when this process is the only writer (the embedded engine, whose data directory is
+   * locked): then in-process caches may trust `commits` to see every change.
+   */
+  readonly singleWriter: boolean;
+  /** Transactions committed through this handle. */
+  readonly commits: number;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -31,15 +42,20 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     // Older PGlite builds reject unknown start parameters: retry without them.
     PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8]: (v: string) => Number(v) } }),
   );
+  let commits = 0;
   return {
     engine: 'pglite',
+    singleWriter: true,
+    get commits() { return commits; },
     async query<T>(sql: string, params: readonly unknown[] = []) {
       return (await lite.query<T>(sql, params as unknown[])).rows;
     },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return lite.transaction((tx) =>
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const result = await lite.transaction((tx) =>
         fn({ query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows }),
       );
+      commits += 1;
+      return result;
     },
     close: () => lite.close(),
   };
@@ -57,20 +73,26 @@ export function openPostgres(url: string, max = 10): Db {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  let commits = 0;
+  const run = (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[], name?: string) =>
+    client.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] });
   return {
     engine: 'postgres',
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await pool.query(sql, params as unknown[])).rows as T[];
+    singleWriter: false,
+    get commits() { return commits; },
+    async query<T>(sql: string, params: readonly unknown[] = [], name?: string) {
+      return (await run(pool, sql, params, name)).rows as T[];
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <R>(sql: string, params: readonly unknown[] = []) =>
-            (await client.query(sql, params as unknown[])).rows as R[],
+          query: async <R>(sql: string, params: readonly unknown[] = [], name?: string) =>
+            (await run(client, sql, params, name)).rows as R[],
         });
         await client.query('COMMIT');
+        commits += 1;
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

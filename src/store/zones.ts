@@ -99,17 +99,20 @@ export async function listZones(q: Queryable, orgId: string, f: ZoneFilter): Pro
     add((n) => `(z.name ILIKE ${n} OR z.key ILIKE ${n} OR z.description ILIKE ${n} OR o.name ILIKE ${n})`,
       `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
-  params.push(f.limit, f.offset);
+  const sort = f.sort ?? 'name';
+  // Only the joins the filter and the order need: the page of ids comes first (from the
+  // (org_id, lower(name), id) index for the default order), then the joins for those rows only.
+  const from = `FROM zones z${f.q || sort === 'owner' ? ' JOIN users o ON o.id = z.owner_id' : ''}${sort === 'product' ? ' JOIN products p ON p.id = z.product_id' : ''}`;
+  const filter = `${from} WHERE ${where.join(' AND ')}`;
   const rows = await q.query<ZoneRow>(
-    `${SELECT}, count(*) OVER ()::int AS total ${FROM}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${ORDER[f.sort ?? 'name']}
-      LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    `WITH page AS (SELECT z.id ${filter} ORDER BY ${ORDER[sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+     ${SELECT}, (SELECT count(*)::int ${filter}) AS total ${FROM}
+       JOIN page ON page.id = z.id
+      ORDER BY ${ORDER[sort]}`, [...params, f.limit, f.offset]);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && f.offset > 0) {
-    // Past the last page: the window count is not there to read, so count directly.
-    const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${where.join(' AND ')}`,
-      params.slice(0, -2));
+    // Past the last page there is no row to carry the count.
+    const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${filter}`, params);
     total = c?.n ?? 0;
   }
   return { items: rows.map(toZone), total };

@@ -39,6 +39,18 @@ describe(`HTTP API (${TEST_ENGINE})`, () => {
     expect(res.json().items).toHaveLength(1);
   });
 
+  it('shows a handoff in the next list response (the page cache follows the audit sequence)', async () => {
+    const zone = await makeZone(w, w.people.lead.id, { name: 'Http cache probe' });
+    const owner = async () => (await app.inject({ method: 'GET', url: '/api/zones?q=http%20cache%20probe', headers: bearer(viewerToken) })).json().items[0].owner.id;
+    expect(await owner()).toBe(w.people.lead.id);
+    expect(await owner()).toBe(w.people.lead.id);
+    const res = await app.inject({
+      method: 'POST', url: `/api/zones/${zone.key}/handoffs`, headers: bearer(adminToken), payload: { toUserId: w.people.lead2.id, reason: 'rebalancing' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await owner()).toBe(w.people.lead2.id);
+  });
+
   it('names the offending field in a 400 problem and changes nothing', async () => {
     const res = await app.inject({
       method: 'POST', url: '/api/zones', headers: bearer(adminToken),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InputError } from '../../src/domain/errors.ts';
 import { TEST_ENGINE } from '../helpers/test-db.ts';
-import { useWorld, makeZone } from '../helpers/factories.ts';
+import { makeWorld, makeZone, useWorld } from '../helpers/factories.ts';
 
 describe(`zone ownership (${TEST_ENGINE})`, () => {
   const s = useWorld();
@@ -135,5 +135,38 @@ describe(`zone ownership (${TEST_ENGINE})`, () => {
     expect(page.total).toBeGreaterThan(2);
     const none = await s.w.services.zones.list(s.w.system, { product: 'no-such-product', limit: 2, offset: 0 });
     expect(none).toEqual({ items: [], total: 0 });
+  });
+
+  it('the zone list shows every change at once, across organizations sharing a person', async () => {
+    const z = await makeZone(s.w, s.w.people.lead.id, { name: 'Cache probe zone' });
+    const owner = async (actor = s.w.system) => (await s.w.services.zones.list(actor, { q: 'cache probe', limit: 5, offset: 0 })).items[0]!.owner;
+    expect((await owner()).id).toBe(s.w.people.lead.id);
+    await s.w.services.zones.handoff(s.w.people.lead.actor, z.key, { toUserId: s.w.people.lead2.id, reason: 'cache check' });
+    expect((await owner()).id).toBe(s.w.people.lead2.id);
+
+    const other = await makeWorld(s.t.db);
+    await other.services.users.add(other.system, { email: s.w.people.lead2.email, name: 'ignored', role: 'lead' });
+    expect((await owner()).name).toBe('Lou Second');
+    await other.services.users.update(other.system, s.w.people.lead2.id, { name: 'Louise Second' });
+    expect((await owner()).name).toBe('Louise Second');
+    const renamed = (await s.w.services.audit.recent(s.w.system, 1))[0]!;
+    expect(renamed).toMatchObject({ action: 'member.renamed', after: { name: 'Louise Second' } });
+  });
+
+  it('pages through zones in name order with a stable total', async () => {
+    const all = await s.w.services.zones.list(s.w.system, { limit: 500, offset: 0 });
+    const names = all.items.map((z) => z.name.toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 3) {
+      const page = await s.w.services.zones.list(s.w.system, { limit: 3, offset });
+      expect(page.total).toBe(all.total);
+      pages.push(...page.items.map((z) => z.id));
+    }
+    expect(pages).toEqual(all.items.map((z) => z.id));
+    expect(await s.w.services.zones.list(s.w.system, { limit: 3, offset: all.total + 10 })).toEqual({ items: [], total: all.total });
+    const byOwner = await s.w.services.zones.list(s.w.system, { sort: 'owner', limit: 500, offset: 0 });
+    const owners = byOwner.items.map((z) => z.owner.name.toLowerCase());
+    expect(owners).toEqual([...owners].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });

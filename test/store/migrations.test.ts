@@ -25,9 +25,9 @@ describe(`migrations (${TEST_ENGINE})`, () => {
   };
 
   it('is idempotent: a second run applies nothing', async () => {
-    expect(await migrate(t.db)).toEqual({ applied: [], current: '001_foundation.sql' });
-    const rows = await t.db.query<{ version: string }>('SELECT version FROM schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual(['001_foundation.sql']);
+    expect(await migrate(t.db)).toEqual({ applied: [], current: '002_zone_list_index.sql' });
+    const rows = await t.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual(['001_foundation.sql', '002_zone_list_index.sql']);
   });
 
   it('stores a valid zone', async () => {

@@ -1,0 +1,32 @@
+/**
+ * A read cache whose entries are valid while their organization's audit sequence has not
+ * moved. Every change writes an event in the same transaction (the design's invariant), so a
+ * moved sequence means something may have changed; an unmoved one means nothing did, on any
+ * server sharing the database. Entries are computed from data read after the sequence, so an
+ * entry is never older than its sequence says. Bounded: least recently used entries go first.
+ */
+import type { Queryable } from '../store/db.ts';
+import { chainHead } from '../store/events.ts';
+import type { Actor } from './actor.ts';
+
+export class SequenceCache<T> {
+  readonly #entries = new Map<string, { seq: number; value: T }>();
+
+  constructor(private readonly q: Queryable, private readonly capacity = 500) {}
+
+  async get(actor: Actor, key: string, compute: () => Promise<T>): Promise<T> {
+    const seq = actor.orgSeq ?? (await chainHead(this.q, actor.orgId))?.seq ?? 0;
+    const fullKey = `${actor.orgId}\u0000${key}`;
+    const hit = this.#entries.get(fullKey);
+    if (hit && hit.seq === seq) {
+      this.#entries.delete(fullKey);
+      this.#entries.set(fullKey, hit);
+      return hit.value;
+    }
+    const value = await compute();
+    this.#entries.delete(fullKey);
+    this.#entries.set(fullKey, { seq, value });
+    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    return value;
+  }
+}
