@@ -19,14 +19,13 @@ export function progressBar(label: string, quiet: boolean): Bar {
   };
 }
 
-/** Shows a bar for one step whose progress is not observable in parts (bytes sent, then done). */
-export async function withProgress<T>(label: string, bytes: number, quiet: boolean, fn: () => Promise<T>): Promise<T> {
-  const bar = progressBar(`${label} (${(bytes / 1024).toFixed(1)} KiB)`, quiet);
-  bar.update(0, 1);
+/** A one-line status on stderr for a single step with no parts to count (a TTY only). */
+export async function withStatus<T>(label: string, quiet: boolean, fn: () => Promise<T>): Promise<T> {
+  const show = !quiet && process.stderr.isTTY;
+  if (show) process.stderr.write(`${label}…`);
   try {
     return await fn();
   } finally {
-    bar.update(1, 1);
-    bar.stop();
+    if (show) process.stderr.write('\r\x1b[K');
   }
 }

@@ -5,7 +5,7 @@ import { BUCKETS, TIERS } from '../../domain/zones.ts';
 import { detectZoneFileFormat } from '../../services/zone-import.ts';
 import type { WithClient } from '../main.ts';
 import { formatOf, printJson, printRows } from '../output.ts';
-import { withProgress } from '../progress.ts';
+import { withStatus } from '../progress.ts';
 
 export function zoneCommands(withClient: WithClient): Command {
   const zones = new Command('zones').description('zones and their owners');
@@ -113,8 +113,8 @@ export function zoneCommands(withClient: WithClient): Command {
         const size = (await stat(file)).size;
         const text = await readFile(file, 'utf8');
         const format = opts.format ?? detectZoneFileFormat(file, undefined);
-        const s = await withProgress(`Importing ${file}`, size, opts.json === true, async () =>
-          c.importZones(text, format, opts.dryRun ?? false));
+        const s = await withStatus(`Importing ${file} (${(size / 1024).toFixed(1)} KiB, one transaction)`, opts.json === true,
+          () => c.importZones(text, format, opts.dryRun ?? false));
         if (opts.json) return printJson(s);
         process.stdout.write(`${s.dryRun ? 'Dry run (nothing written): ' : ''}${s.rows} rows from ${file}\n`);
         printRows([s], [
