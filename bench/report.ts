@@ -52,7 +52,7 @@ export function table(rows: Row[]): string {
     const target = row.scenario === 'baseline' ? '—'
       : row.scenario === 'uncached' ? 'cache misses'
         : `≥${TARGETS.requestsPerSecond[row.engine]}/s, p99<${TARGETS.p99Ms}`;
-    return [row.engine === 'postgres' ? 'PostgreSQL' : 'PGlite', `GET ${r.path}${row.scenario === 'uncached' ? '?offset=random' : ''}`, String(r.connections),
+    return [row.engine === 'postgres' ? 'PostgreSQL' : 'PGlite', `GET ${r.path}${row.scenario === 'uncached' ? '?offset&limit=random' : ''}`, String(r.connections),
       fmt(r.requestsPerSecond), String(r.p50Ms), String(r.p99Ms),
       r.cpuMsPerRequest ? r.cpuMsPerRequest.server.toFixed(2) : '?',
       r.cpuMsPerRequest && row.engine === 'postgres' ? r.cpuMsPerRequest.postgres.toFixed(2) : '—', target, verdictOf(row).label];

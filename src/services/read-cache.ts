@@ -3,16 +3,22 @@
  * moved. Every change writes an event in the same transaction (the design's invariant), so a
  * moved sequence means something may have changed; an unmoved one means nothing did, on any
  * server sharing the database. Entries are computed from data read after the sequence, so an
- * entry is never older than its sequence says. Bounded: least recently used entries go first.
+ * entry is never older than its sequence says. Bounded by a total weight (e.g. rows held):
+ * least recently used entries go first.
  */
 import type { Queryable } from '../store/db.ts';
 import { chainHead } from '../store/events.ts';
 import type { Actor } from './actor.ts';
 
 export class SequenceCache<T> {
-  readonly #entries = new Map<string, { seq: number; value: T }>();
+  readonly #entries = new Map<string, { seq: number; value: T; weight: number }>();
+  #weight = 0;
 
-  constructor(private readonly q: Queryable, private readonly capacity = 500) {}
+  constructor(
+    private readonly q: Queryable,
+    private readonly weigh: (value: T) => number,
+    private readonly capacity: number,
+  ) {}
 
   async get(actor: Actor, key: string, compute: () => Promise<T>): Promise<T> {
     const seq = actor.orgSeq ?? (await chainHead(this.q, actor.orgId))?.seq ?? 0;
@@ -24,9 +30,21 @@ export class SequenceCache<T> {
       return hit.value;
     }
     const value = await compute();
-    this.#entries.delete(fullKey);
-    this.#entries.set(fullKey, { seq, value });
-    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#remove(fullKey);
+    const weight = Math.max(1, this.weigh(value));
+    this.#entries.set(fullKey, { seq, value, weight });
+    this.#weight += weight;
+    for (const oldest of this.#entries.keys()) {
+      if (this.#weight <= this.capacity || oldest === fullKey) break;
+      this.#remove(oldest);
+    }
     return value;
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#weight -= entry.weight;
+    this.#entries.delete(key);
   }
 }

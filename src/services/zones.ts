@@ -42,7 +42,8 @@ export function createZoneService(deps: { db: Db }) {
   const { db } = deps;
   // The zone list is the most read page of the product: pages are cached per filter until
   // the organization changes (see read-cache.ts).
-  const pages = new SequenceCache<{ items: ZoneRecord[]; total: number }>(db);
+  // Bounded to 50,000 zones held in all (about 35 MB of pages).
+  const pages = new SequenceCache<{ items: ZoneRecord[]; total: number }>(db, (page) => page.items.length, 50_000);
 
   function view(actor: Actor, zone: ZoneRecord): ZoneView {
     const own = actor.userId !== null && zone.owner.id === actor.userId;

@@ -25,11 +25,6 @@ export async function findOrgBySlug(q: Queryable, slug: string): Promise<OrgReco
   return row ? toOrg(row) : null;
 }
 
-export async function findOrgById(q: Queryable, id: string): Promise<OrgRecord | null> {
-  const [row] = await q.query<OrgRow>('SELECT * FROM orgs WHERE id = $1', [id]);
-  return row ? toOrg(row) : null;
-}
-
 export async function listOrgs(q: Queryable): Promise<OrgRecord[]> {
   return (await q.query<OrgRow>('SELECT * FROM orgs ORDER BY name')).map(toOrg);
 }

@@ -47,11 +47,6 @@ export async function findUserByEmail(q: Queryable, email: string): Promise<(Use
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
-export async function findUserById(q: Queryable, id: string): Promise<UserRecord | null> {
-  const [row] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-  return row ? toUser(row) : null;
-}
-
 export async function setPasswordHash(q: Queryable, userId: string, hash: string): Promise<void> {
   await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
 }
@@ -73,11 +68,6 @@ const MEMBER_SELECT = `
 export async function findMember(q: Queryable, orgId: string, userId: string, forUpdate = false): Promise<MemberRecord | null> {
   const [row] = await q.query<MemberRow>(
     `${MEMBER_SELECT} WHERE m.org_id = $1 AND m.user_id = $2${forUpdate ? ' FOR UPDATE OF m' : ''}`, [orgId, userId]);
-  return row ? toMember(row) : null;
-}
-
-export async function findMemberByEmail(q: Queryable, orgId: string, email: string): Promise<MemberRecord | null> {
-  const [row] = await q.query<MemberRow>(`${MEMBER_SELECT} WHERE m.org_id = $1 AND u.email = $2`, [orgId, email.toLowerCase()]);
   return row ? toMember(row) : null;
 }
 

@@ -174,11 +174,3 @@ export async function zonesHeldBy(
        FROM zones WHERE org_id = $1 AND (owner_id = $2 OR deputy_id = $2) AND archived_at IS NULL
       ORDER BY lower(name)`, [orgId, userId]);
 }
-
-/** Zones by key, for imports that update existing zones. */
-export async function zoneKeysToIds(q: Queryable, orgId: string, keys: string[]): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  const rows = await q.query<{ key: string; id: string }>(
-    'SELECT key, id FROM zones WHERE org_id = $1 AND key = ANY($2::text[])', [orgId, keys]);
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
