@@ -24,16 +24,17 @@ export type Action =
   | 'zone.archive'
   | 'zone.import'
   | 'user.manage'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'run.import';
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [
     'org.read', 'product.create', 'product.update', 'zone.create', 'zone.create_for_other',
     'zone.update_own', 'zone.update_any', 'zone.handoff_own', 'zone.handoff_any', 'zone.archive',
-    'zone.import', 'user.manage', 'audit.verify',
+    'zone.import', 'user.manage', 'audit.verify', 'run.import',
   ],
-  lead: ['org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own'],
-  contributor: ['org.read'],
+  lead: ['org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own', 'run.import'],
+  contributor: ['org.read', 'run.import'],
   reviewer: ['org.read', 'audit.verify'],
   viewer: ['org.read'],
 };
@@ -56,6 +57,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'zone.import': 'import zones in bulk',
   'user.manage': 'manage users and roles',
   'audit.verify': 'verify the audit trail',
+  'run.import': 'import red-team or scanner results',
 };
 
 export function authorize(role: Role, action: Action): void {

@@ -28,3 +28,9 @@ export async function findOrgBySlug(q: Queryable, slug: string): Promise<OrgReco
 export async function listOrgs(q: Queryable): Promise<OrgRecord[]> {
   return (await q.query<OrgRow>('SELECT * FROM orgs ORDER BY name')).map(toOrg);
 }
+
+/** Clean runs in a row after which a finding that is no longer reproduced counts as verified. */
+export async function verifyAfterCleanRuns(q: Queryable, orgId: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>('SELECT verify_after_clean_runs AS n FROM orgs WHERE id = $1', [orgId]);
+  return row?.n ?? 2;
+}

@@ -1,0 +1,108 @@
+/**
+ * Intake of a tool's output: detect the format, stream-parse it, stage its findings and
+ * classify every finding of the scope against them (store/findings-merge.ts), all in one
+ * transaction: a file that fails half-way leaves nothing behind. The very same file imported
+ * twice into the same scope changes nothing and says so.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../domain/errors.ts';
+import { authorize } from '../domain/roles.ts';
+import type { ImportFormat, Importer, ParseProgress } from '../importers/types.ts';
+import { peekHead } from '../importers/peek.ts';
+import type { Db } from '../store/db.ts';
+import { appendEvents } from '../store/events.ts';
+import { createStage, mergeStage, stageWriter } from '../store/findings-merge.ts';
+import { verifyAfterCleanRuns } from '../store/orgs.ts';
+import { findRun, findRunByChecksum, insertRun, setRunCounts, type RunRecord } from '../store/runs.ts';
+import { findZone } from '../store/zones.ts';
+import type { Actor } from './actor.ts';
+
+export interface RunImportInput {
+  /** Zone key or id; without one the findings land in the unrouted queue. */
+  zone?: string | undefined;
+  format?: ImportFormat | 'auto' | undefined;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  /** The release or date in which the weakness was introduced, when known. */
+  introducedIn?: string | undefined;
+}
+
+export interface RunImportResult {
+  run: RunRecord;
+  /** True when this very file had been imported into this scope before: nothing changed. */
+  unchanged: boolean;
+}
+
+/** Picks the importer for a file: the one named, or the one whose detect() recognises it. */
+export type ImporterResolver = (format: ImportFormat | 'auto' | undefined, head: string, fileName: string) => Importer;
+
+class SameFile extends Error {
+  constructor(readonly run: RunRecord) { super('same file'); }
+}
+
+export function createRunImportService(deps: { db: Db; resolveImporter: ImporterResolver }) {
+  const { db, resolveImporter } = deps;
+  return {
+    async importRun(actor: Actor, input: RunImportInput, onProgress?: ParseProgress): Promise<RunImportResult> {
+      authorize(actor.role, 'run.import');
+      let zoneId: string | null = null;
+      if (input.zone) {
+        const zone = await findZone(db, actor.orgId, input.zone);
+        if (!zone) throw InputError.field('zone', `no zone ${JSON.stringify(input.zone)} in this organization`);
+        zoneId = zone.id;
+      }
+      const peeked = await peekHead(input.source);
+      const importer = resolveImporter(input.format, peeked.head, input.fileName);
+      const hash = createHash('sha256');
+      let size = 0;
+      async function* hashed(): AsyncGenerator<Uint8Array> {
+        for await (const chunk of peeked.source) {
+          hash.update(chunk);
+          size += chunk.byteLength;
+          yield chunk;
+        }
+      }
+      const verifyAfter = await verifyAfterCleanRuns(db, actor.orgId);
+      try {
+        return await db.transaction(async (tx) => {
+          await createStage(tx);
+          const stage = stageWriter(tx);
+          const parsing = importer.parse(hashed(), onProgress);
+          let next = await parsing.next();
+          while (!next.done) {
+            await stage.add(next.value);
+            next = await parsing.next();
+          }
+          const info = next.value;
+          await stage.flush();
+          const checksum = hash.digest('hex');
+          const previous = await findRunByChecksum(tx, actor.orgId, zoneId, importer.format, checksum);
+          if (previous) throw new SameFile(previous);
+          const at = new Date().toISOString();
+          const run = {
+            zoneId, format: importer.format, tool: info.tool, toolVersion: info.toolVersion, target: info.target,
+            fileName: input.fileName, checksum, sizeBytes: size, startedAt: info.startedAt, introducedIn: input.introducedIn ?? null,
+            actor: actor.label, importedAt: at, reported: info.reported,
+            counts: { findings: 0, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 0 },
+          };
+          const runId = await insertRun(tx, actor.orgId, run);
+          const counts = await mergeStage(tx, {
+            orgId: actor.orgId, zoneId, format: importer.format, target: info.target, runId, at,
+            introducedIn: input.introducedIn ?? null, verifyAfterCleanRuns: verifyAfter,
+          });
+          await setRunCounts(tx, runId, counts);
+          await appendEvents(tx, actor.orgId, [{
+            actor: actor.label, action: 'run.imported', entityType: 'run', entityId: runId,
+            after: { format: importer.format, fileName: input.fileName, checksum, zoneId, target: info.target, counts },
+          }], new Date(at));
+          return { run: (await findRun(tx, actor.orgId, runId))!, unchanged: false };
+        });
+      } catch (err) {
+        if (err instanceof SameFile) return { run: err.run, unchanged: true };
+        throw err;
+      }
+    },
+  };
+}
+
+export type RunImportService = ReturnType<typeof createRunImportService>;

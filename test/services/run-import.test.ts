@@ -1,0 +1,86 @@
+/** The verification loop: new, still present, not reproduced → verified, regressed; same file twice; failed imports. */
+import { describe, expect, it } from 'vitest';
+import { NotAllowedError } from '../../src/domain/errors.ts';
+import { createRunImportService } from '../../src/services/run-import.ts';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { makeZone, useWorld } from '../helpers/factories.ts';
+import { file, linesImporter, textFile } from '../helpers/lines-importer.ts';
+
+describe(`run import and the verification loop (${TEST_ENGINE})`, () => {
+  const ctx = useWorld();
+  const service = () => createRunImportService({ db: ctx.t.db, resolveImporter: () => linesImporter });
+  const statuses = async (zoneId: string) => {
+    const rows = await ctx.t.db.query<{ rule_id: string; status: string; regressed: boolean; regression_count: number; clean_runs: number }>(
+      'SELECT rule_id, status, regressed, regression_count, clean_runs FROM findings WHERE zone_id = $1 ORDER BY rule_id', [zoneId]);
+    return Object.fromEntries(rows.map((r) => [r.rule_id, r]));
+  };
+
+  it('classifies each run of a scope against the last, and verifies after two clean runs', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    const imp = (...fps: string[]) => service().importRun(ctx.w.people.contributor.actor, { zone: zone.key, fileName: 'run.jsonl', source: file(...fps) });
+
+    const r1 = await imp('a', 'b', 'c', 'a');
+    expect(r1.unchanged).toBe(false);
+    expect(r1.run.counts).toEqual({ findings: 3, new: 3, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 1 });
+
+    const r2 = await imp('a', 'b', 'd');
+    expect(r2.run.counts).toMatchObject({ new: 1, still_present: 2, not_reproduced: 1, regressed: 0, verified: 0 });
+    expect((await statuses(zone.id)).c).toMatchObject({ status: 'fixed_unverified', clean_runs: 1 });
+
+    const r3 = await imp('a', 'd', 'x');
+    expect(r3.run.counts).toMatchObject({ new: 1, still_present: 2, not_reproduced: 1, verified: 1 });
+    const s3 = await statuses(zone.id);
+    expect(s3.c).toMatchObject({ status: 'verified', clean_runs: 2 });
+    expect(s3.b).toMatchObject({ status: 'fixed_unverified', clean_runs: 1 });
+
+    const r4 = await imp('a', 'c', 'd', 'x');
+    expect(r4.run.counts).toMatchObject({ new: 0, still_present: 3, regressed: 1, not_reproduced: 0, verified: 1 });
+    const s4 = await statuses(zone.id);
+    expect(s4.c).toMatchObject({ status: 'open', regressed: true, regression_count: 1, clean_runs: 0 });
+    expect(s4.b).toMatchObject({ status: 'verified' });
+
+    const outcomes = await ctx.t.db.query<{ outcome: string; rule_id: string }>(
+      `SELECT rf.outcome, f.rule_id FROM run_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.run_id = $1 ORDER BY f.rule_id`, [r4.run.id]);
+    expect(outcomes.map((o) => `${o.rule_id}:${o.outcome}`)).toEqual(['a:still_present', 'b:verified', 'c:regressed', 'd:still_present', 'x:still_present']);
+  });
+
+  it('importing the very same file twice changes nothing and says so', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    const first = await service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'a.jsonl', source: file('p', 'q') });
+    const events = (await ctx.w.services.audit.verify(ctx.w.system)).headSeq;
+    const again = await service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'renamed.jsonl', source: file('p', 'q') });
+    expect(again).toEqual({ run: first.run, unchanged: true });
+    expect((await ctx.w.services.audit.verify(ctx.w.system)).headSeq).toBe(events);
+    const [n] = await ctx.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE zone_id = $1', [zone.id]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('a file that fails half-way leaves nothing behind, and names the line', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    await service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'ok.jsonl', source: file('keep') });
+    const before = await statuses(zone.id);
+    const bad = `${JSON.stringify({ fp: 'new-one' })}\n${JSON.stringify({ fp: 'two' })}\n{"fp": "broken"\n`;
+    await expect(service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'bad.jsonl', source: textFile(bad) }))
+      .rejects.toThrow(/Line 3 is not valid JSON/);
+    expect(await statuses(zone.id)).toEqual(before);
+    const [n] = await ctx.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE zone_id = $1', [zone.id]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('records the run in the audit trail and lets findings without a zone wait in the unrouted queue', async () => {
+    const r = await service().importRun(ctx.w.people.admin.actor, { fileName: 'nozone.jsonl', source: file('u1', 'u2'), introducedIn: 'v2.3' });
+    expect(r.run.zoneId).toBeNull();
+    const [row] = await ctx.t.db.query<{ n: number; introduced: string }>(
+      `SELECT count(*)::int AS n, min(introduced_in) AS introduced FROM findings WHERE org_id = $1 AND zone_id IS NULL`, [ctx.w.orgId]);
+    expect(row).toEqual({ n: 2, introduced: 'v2.3' });
+    const [event] = await ctx.w.services.audit.history(ctx.w.system, 'run', r.run.id);
+    expect(event).toMatchObject({ action: 'run.imported', after: { fileName: 'nozone.jsonl', counts: { new: 2 } } });
+    expect((await ctx.w.services.audit.verify(ctx.w.system)).ok).toBe(true);
+  });
+
+  it('refuses viewers and reviewers, and an unknown zone', async () => {
+    await expect(service().importRun(ctx.w.people.viewer.actor, { fileName: 'x', source: file('v') })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(service().importRun(ctx.w.people.reviewer.actor, { fileName: 'x', source: file('v') })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(service().importRun(ctx.w.people.lead.actor, { zone: 'no-such-zone', fileName: 'x', source: file('v') })).rejects.toThrow(/no zone "no-such-zone"/);
+  });
+});
