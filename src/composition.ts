@@ -8,6 +8,8 @@ import { createProductService } from './services/products.ts';
 import { createUserService } from './services/users.ts';
 import { createZoneImportService } from './services/zone-import.ts';
 import { createZoneService } from './services/zones.ts';
+import { createRunImportService } from './services/run-import.ts';
+import { resolveImporter } from './importers/index.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { openPglite, openPostgres, type Db } from './store/db.ts';
 import { refreshStatistics } from './store/maintenance.ts';
@@ -23,6 +25,7 @@ export function createServices(db: Db) {
     zoneImport: createZoneImportService({ db }),
     ownership: createOwnershipReportService({ db }),
     audit: createAuditService({ db }),
+    runs: createRunImportService({ db, resolveImporter }),
   };
 }
 

@@ -8,6 +8,7 @@ import type { OwnershipReport } from '../contracts/reports.ts';
 import type { Member } from '../contracts/users.ts';
 import type { Role } from '../contracts/common.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
+import type { RunImportResult } from '../contracts/runs.ts';
 
 export interface ZoneListFilter {
   product?: string | undefined;
@@ -36,6 +37,12 @@ export interface KeelClient {
   removeUser(email: string): Promise<void>;
   setPassword(email: string, password: string): Promise<void>;
   createToken(name: string, expiresInDays: number | undefined, asEmail: string | undefined): Promise<{ token: string; name: string }>;
+  /** Streams a tool's output file into a run; onBytes reports bytes read from the file. */
+  importRun(
+    file: { path: string; name: string; source: AsyncIterable<Uint8Array> },
+    options: { zone?: string | undefined; format?: string | undefined; introducedIn?: string | undefined },
+    onFindings?: (findings: number) => void,
+  ): Promise<RunImportResult>;
   events(entity: { type: string; id: string } | null, limit: number): Promise<AuditEvent[]>;
   verifyAudit(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult>;
   close(): Promise<void>;

@@ -65,6 +65,10 @@ function localClient(keel: Keel, actor: Actor): KeelClient {
       const created = await s.auth.createApiToken(userActor(actor.orgId, member.id, member.role), name, expiresInDays);
       return { token: created.token, name: created.record.name };
     },
+    importRun: (file, options, onFindings) =>
+      s.runs.importRun(actor, {
+        zone: options.zone, format: options.format as never, introducedIn: options.introducedIn, fileName: file.name, source: file.source,
+      }, (_bytes, findings) => onFindings?.(findings)),
     events: (entity, limit) => (entity ? s.audit.history(actor, entity.type, entity.id, limit) : s.audit.recent(actor, limit)),
     verifyAudit: (onProgress) => s.audit.verify(actor, onProgress),
     close: () => keel.close(),

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { KeelClient } from './client.ts';
 import { auditCommands } from './commands/audit.ts';
+import { importCommand } from './commands/import.ts';
 import { orgCommands } from './commands/orgs.ts';
 import { serveCommand, migrateCommand } from './commands/serve.ts';
 import { tokenCommands } from './commands/tokens.ts';
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(orgCommands());
   program.addCommand(userCommands(withClient));
   program.addCommand(zoneCommands(withClient));
+  program.addCommand(importCommand(withClient));
   program.addCommand(auditCommands(withClient, setExit));
   program.addCommand(tokenCommands(withClient));
   for (const c of program.commands) c.exitOverride();

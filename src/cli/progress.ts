@@ -1,19 +1,21 @@
 /** Progress bars on long work, written to stderr (stdout stays clean for --json and pipes). */
 import cliProgress from 'cli-progress';
 
-export interface Bar { update(value: number, total: number): void; stop(): void }
+export interface Bar { update(value: number, total: number, extra?: { findings: number }): void; stop(): void }
 
-export function progressBar(label: string, quiet: boolean): Bar {
+export function progressBar(label: string, quiet: boolean, unit: 'items' | 'bytes' = 'items'): Bar {
   if (quiet || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({
-    format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true,
-  }, cliProgress.Presets.shades_classic);
+  const format = unit === 'bytes'
+    ? `${label} [{bar}] {percentage}% | {mb} of {totalMb} MB | {findings} findings`
+    : `${label} [{bar}] {percentage}% | {value}/{total}`;
+  const bar = new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
-    update(value, total) {
-      if (!started) { bar.start(total, value); started = true; }
+    update(value, total, extra) {
+      const payload = { findings: extra?.findings ?? 0, mb: (value / 1e6).toFixed(1), totalMb: (total / 1e6).toFixed(1) };
+      if (!started) { bar.start(total, value, payload); started = true; }
       bar.setTotal(total);
-      bar.update(value);
+      bar.update(value, payload);
     },
     stop() { if (started) bar.stop(); },
   };

@@ -1,10 +1,12 @@
 /** The CLI against a Keel server, through its API with a personal API token. */
+import { Readable } from 'node:stream';
 import type { VerifyResult, AuditEvent } from '../contracts/audit.ts';
 import type { Me } from '../contracts/auth.ts';
 import type { Problem } from '../contracts/common.ts';
 import type { OwnershipReport } from '../contracts/reports.ts';
 import type { Member } from '../contracts/users.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
+import type { RunImportResult } from '../contracts/runs.ts';
 import type { KeelClient } from './client.ts';
 
 /** A problem+json answer of the server, carried to the CLI's error printer. */
@@ -18,6 +20,7 @@ export function remoteClient(server: string, token: string): KeelClient {
   const base = server.replace(/\/+$/, '');
   async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     let res: Response;
+    const streamed = body instanceof ReadableStream;
     try {
       res = await fetch(base + path, {
         method,
@@ -25,8 +28,9 @@ export function remoteClient(server: string, token: string): KeelClient {
           authorization: `Bearer ${token}`,
           ...(body !== undefined ? { 'content-type': contentType } : {}),
         },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
+        body: body === undefined ? undefined : streamed || typeof body === 'string' ? body : JSON.stringify(body),
+        ...(streamed ? { duplex: 'half' } : {}),
+      } as RequestInit);
     } catch (err) {
       throw new Error(`Cannot reach the Keel server at ${base}: ${(err as Error).message}`);
     }
@@ -70,6 +74,9 @@ export function remoteClient(server: string, token: string): KeelClient {
       const created = await call<{ token: string; record: { name: string } }>('POST', '/api/me/tokens', { name, expiresInDays });
       return { token: created.token, name: created.record.name };
     },
+    importRun: (file, options) =>
+      call<RunImportResult>('POST', `/api/runs?${qs({ fileName: file.name, ...options })}`,
+        Readable.toWeb(Readable.from(file.source)), 'application/octet-stream'),
     events: async (entity, limit) =>
       (await call<{ items: AuditEvent[] }>('GET', `/api/events?${qs({ entityType: entity?.type, entityId: entity?.id, limit })}`)).items,
     verifyAudit: () => call<VerifyResult>('GET', '/api/audit/verify'),

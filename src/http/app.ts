@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { productRoutes } from './routes/products.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
+import { runRoutes } from './routes/runs.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { zoneRoutes } from './routes/zones.routes.ts';
 
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, opts);
   reportRoutes(app, opts);
   auditRoutes(app, opts);
+  await runRoutes(app, opts);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: opts.engine }));
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

@@ -5,7 +5,7 @@
  * twice into the same scope changes nothing and says so.
  */
 import { createHash } from 'node:crypto';
-import { InputError } from '../domain/errors.ts';
+import { InputError, NotFoundError } from '../domain/errors.ts';
 import { authorize } from '../domain/roles.ts';
 import type { ImportFormat, Importer, ParseProgress } from '../importers/types.ts';
 import { peekHead } from '../importers/peek.ts';
@@ -13,7 +13,7 @@ import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
 import { createStage, mergeStage, stageWriter } from '../store/findings-merge.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
-import { findRun, findRunByChecksum, insertRun, setRunCounts, type RunRecord } from '../store/runs.ts';
+import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, setRunCounts, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
 import { findZone } from '../store/zones.ts';
 import type { Actor } from './actor.ts';
 
@@ -43,6 +43,19 @@ class SameFile extends Error {
 export function createRunImportService(deps: { db: Db; resolveImporter: ImporterResolver }) {
   const { db, resolveImporter } = deps;
   return {
+    async list(actor: Actor, limit = 50, offset = 0): Promise<RunRecord[]> {
+      authorize(actor.role, 'org.read');
+      return listRuns(db, actor.orgId, limit, offset);
+    },
+
+    /** A run with its findings and their outcome (new, still present, not reproduced, regressed, verified). */
+    async get(actor: Actor, runId: string): Promise<RunRecord & { findings: RunFindingRecord[] }> {
+      authorize(actor.role, 'org.read');
+      const run = await findRun(db, actor.orgId, runId);
+      if (!run) throw new NotFoundError('Run', runId);
+      return { ...run, findings: await runFindings(db, actor.orgId, runId, 5000) };
+    },
+
     async importRun(actor: Actor, input: RunImportInput, onProgress?: ParseProgress): Promise<RunImportResult> {
       authorize(actor.role, 'run.import');
       let zoneId: string | null = null;

@@ -78,7 +78,23 @@ export async function listRuns(q: Queryable, orgId: string, limit: number, offse
     'SELECT * FROM runs WHERE org_id = $1 ORDER BY imported_at DESC, id LIMIT $2 OFFSET $3', [orgId, limit, offset])).map(toRun);
 }
 
-/** The findings of a run with their outcome, for the run page's four lists. */
-export async function runOutcomes(q: Queryable, runId: string): Promise<{ findingId: string; outcome: Outcome }[]> {
-  return q.query(`SELECT finding_id AS "findingId", outcome FROM run_findings WHERE run_id = $1`, [runId]);
+export interface RunFindingRecord {
+  id: string;
+  title: string;
+  severity: string;
+  ruleId: string;
+  target: string | null;
+  location: string | null;
+  status: string;
+  outcome: Outcome;
+}
+
+/** The findings of a run with their outcome, most severe first: the run page's lists. */
+export async function runFindings(q: Queryable, orgId: string, runId: string, limit: number): Promise<RunFindingRecord[]> {
+  return q.query<RunFindingRecord>(
+    `SELECT f.id, f.title, f.severity, f.rule_id AS "ruleId", f.target, f.location, f.status, rf.outcome
+       FROM run_findings rf JOIN findings f ON f.id = rf.finding_id
+      WHERE rf.run_id = $1 AND f.org_id = $2
+      ORDER BY array_position(ARRAY['critical','high','medium','low','info'], f.severity), f.title
+      LIMIT $3`, [runId, orgId, limit]);
 }
