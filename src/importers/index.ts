@@ -8,6 +8,9 @@ import type { ImportFormat, Importer } from './types.ts';
 export const IMPORTERS: readonly Importer[] = [];
 
 export function resolveImporter(format: ImportFormat | 'auto' | undefined, head: string, fileName: string): Importer {
+  if (IMPORTERS.length === 0) {
+    throw InputError.field('format', 'this Keel build has no tool importers yet: findings intake is being built');
+  }
   const known = IMPORTERS.map((i) => i.format).join(', ');
   if (format && format !== 'auto') {
     const named = IMPORTERS.find((i) => i.format === format);
