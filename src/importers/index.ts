@@ -3,9 +3,11 @@
  * caller names, or the one importer whose detect() recognises the file's first bytes.
  */
 import { InputError } from '../domain/errors.ts';
+import { genericImporter } from './generic.ts';
+import { sarifImporter } from './sarif.ts';
 import type { ImportFormat, Importer } from './types.ts';
 
-export const IMPORTERS: readonly Importer[] = [];
+export const IMPORTERS: readonly Importer[] = [sarifImporter, genericImporter];
 
 export function resolveImporter(format: ImportFormat | 'auto' | undefined, head: string, fileName: string): Importer {
   if (IMPORTERS.length === 0) {

@@ -41,6 +41,21 @@ describe('keel CLI', () => {
     expect(JSON.parse(imp.out)).toMatchObject({ zonesCreated: 4, productsCreated: 3, usersCreated: 3 });
   });
 
+  it('imports a SARIF scan into a zone, and says so when the very same file comes again', async () => {
+    const sarif = new URL('../fixtures/sarif/flawfinder.sarif', import.meta.url).pathname;
+    const first = await keel('import', sarif, '--zone', 'search-citations', '--json');
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.out);
+    expect(result).toMatchObject({ unchanged: false, run: { format: 'sarif', tool: 'Flawfinder', fileName: 'flawfinder.sarif' } });
+    expect(result.run.counts.new + result.run.counts.duplicates).toBe(53);
+    const again = await keel('import', sarif, '--zone', 'search-citations');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/This very file was already imported .*nothing changed/);
+    const wrong = await keel('import', fixture('company.csv'), '--zone', 'search-citations');
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toMatch(/could not tell the format of company\.csv/);
+  });
+
   it('refuses a bad file with the line and column, exit code 3, and writes nothing', async () => {
     const before = JSON.parse((await keel('zones', 'list', '--json')).out).total;
     const res = await keel('zones', 'import', fixture('bad-rows.csv'));
