@@ -4,10 +4,12 @@
  */
 import { InputError } from '../domain/errors.ts';
 import { genericImporter } from './generic.ts';
+import { inspectImporter } from './inspect.ts';
+import { promptfooImporter } from './promptfoo.ts';
 import { sarifImporter } from './sarif.ts';
 import type { ImportFormat, Importer } from './types.ts';
 
-export const IMPORTERS: readonly Importer[] = [sarifImporter, genericImporter];
+export const IMPORTERS: readonly Importer[] = [sarifImporter, genericImporter, promptfooImporter, inspectImporter];
 
 export function resolveImporter(format: ImportFormat | 'auto' | undefined, head: string, fileName: string): Importer {
   if (IMPORTERS.length === 0) {
