@@ -9,6 +9,10 @@ import { createUserService } from './services/users.ts';
 import { createZoneImportService } from './services/zone-import.ts';
 import { createZoneService } from './services/zones.ts';
 import { createRunImportService } from './services/run-import.ts';
+import { createFindingService } from './services/findings.ts';
+import { createExerciseService } from './services/exercises.ts';
+import { createRoutingRuleService } from './services/routing-rules.ts';
+import { createQueueService } from './services/queue.ts';
 import { resolveImporter } from './importers/index.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { openPglite, openPostgres, type Db } from './store/db.ts';
@@ -26,6 +30,10 @@ export function createServices(db: Db) {
     ownership: createOwnershipReportService({ db }),
     audit: createAuditService({ db }),
     runs: createRunImportService({ db, resolveImporter }),
+    findings: createFindingService({ db }),
+    exercises: createExerciseService({ db }),
+    routing: createRoutingRuleService({ db }),
+    queue: createQueueService({ db }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { OutcomeSchema, ZoneRefSchema } from './findings.ts';
 
 export const ImportFormatSchema = z.enum(['auto', 'promptfoo', 'garak', 'sarif', 'generic', 'inspect']);
 
@@ -9,7 +10,7 @@ export const RunCountsSchema = z.object({
 });
 
 export const RunSchema = z.object({
-  id: IdSchema, zoneId: IdSchema.nullable(), format: z.string(), tool: z.string(), toolVersion: z.string().nullable(),
+  id: IdSchema, zoneId: IdSchema.nullable(), zone: ZoneRefSchema.nullable().describe('Null when the run was routed by rules'), format: z.string(), tool: z.string(), toolVersion: z.string().nullable(),
   target: z.string().nullable(), fileName: z.string(), checksum: z.string(), sizeBytes: z.number().int(),
   startedAt: TimestampSchema.nullable(), introducedIn: z.string().nullable(), actor: z.string(), importedAt: TimestampSchema,
   counts: RunCountsSchema, reported: z.record(z.string(), z.number()),
@@ -29,8 +30,15 @@ export const RunImportResultSchema = z.object({
 
 export const RunFindingSchema = z.object({
   id: IdSchema, title: z.string(), severity: z.string(), ruleId: z.string(), target: z.string().nullable(),
-  location: z.string().nullable(), status: z.string(),
-  outcome: z.enum(['new', 'still_present', 'not_reproduced', 'regressed', 'verified']),
+  location: z.string().nullable(), status: z.string(), zone: ZoneRefSchema.nullable(), outcome: OutcomeSchema,
+});
+
+export const RunFindingListSchema = z.object({ items: z.array(RunFindingSchema), total: z.number().int() });
+
+export const RunListQuerySchema = z.object({
+  zone: z.string().max(100).optional().describe('Zone key or id'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const RunDetailSchema = RunSchema.extend({ findings: z.array(RunFindingSchema) });
@@ -38,3 +46,5 @@ export const RunDetailSchema = RunSchema.extend({ findings: z.array(RunFindingSc
 export type Run = z.infer<typeof RunSchema>;
 export type RunImportResult = z.infer<typeof RunImportResultSchema>;
 export type RunDetail = z.infer<typeof RunDetailSchema>;
+export type RunFinding = z.infer<typeof RunFindingSchema>;
+export type RunFindingList = z.infer<typeof RunFindingListSchema>;

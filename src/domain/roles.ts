@@ -25,16 +25,25 @@ export type Action =
   | 'zone.import'
   | 'user.manage'
   | 'audit.verify'
-  | 'run.import';
+  | 'run.import'
+  | 'finding.create'
+  | 'finding.edit'
+  | 'finding.route'
+  | 'exercise.manage'
+  | 'routing.manage';
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [
     'org.read', 'product.create', 'product.update', 'zone.create', 'zone.create_for_other',
     'zone.update_own', 'zone.update_any', 'zone.handoff_own', 'zone.handoff_any', 'zone.archive',
-    'zone.import', 'user.manage', 'audit.verify', 'run.import',
+    'zone.import', 'user.manage', 'audit.verify', 'run.import', 'finding.create', 'finding.edit', 'finding.route',
+    'exercise.manage', 'routing.manage',
   ],
-  lead: ['org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own', 'run.import'],
-  contributor: ['org.read', 'run.import'],
+  lead: [
+    'org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own', 'run.import',
+    'finding.create', 'finding.edit', 'exercise.manage',
+  ],
+  contributor: ['org.read', 'run.import', 'finding.create', 'finding.edit', 'exercise.manage'],
   reviewer: ['org.read', 'audit.verify'],
   viewer: ['org.read'],
 };
@@ -58,6 +67,11 @@ const DESCRIPTIONS: Record<Action, string> = {
   'user.manage': 'manage users and roles',
   'audit.verify': 'verify the audit trail',
   'run.import': 'import red-team or scanner results',
+  'finding.create': 'add findings',
+  'finding.edit': 'edit findings',
+  'finding.route': 'route unrouted findings to a zone',
+  'exercise.manage': 'record red-team exercises',
+  'routing.manage': 'manage routing rules',
 };
 
 export function authorize(role: Role, action: Action): void {

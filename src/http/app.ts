@@ -17,6 +17,10 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { productRoutes } from './routes/products.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
+import { exerciseRoutes } from './routes/exercises.routes.ts';
+import { findingRoutes } from './routes/findings.routes.ts';
+import { queueRoutes } from './routes/queue.routes.ts';
+import { routingRoutes } from './routes/routing.routes.ts';
 import { runRoutes } from './routes/runs.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { zoneRoutes } from './routes/zones.routes.ts';
@@ -80,6 +84,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportRoutes(app, opts);
   auditRoutes(app, opts);
   await runRoutes(app, opts);
+  findingRoutes(app, opts);
+  exerciseRoutes(app, opts);
+  routingRoutes(app, opts);
+  queueRoutes(app, opts);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: opts.engine }));
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

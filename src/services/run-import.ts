@@ -5,17 +5,18 @@
  * twice into the same scope changes nothing and says so.
  */
 import { createHash } from 'node:crypto';
-import { InputError, NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { authorize } from '../domain/roles.ts';
+import { introducedDate } from '../domain/time-to-detect.ts';
 import type { ImportFormat, Importer, ParseProgress } from '../importers/types.ts';
 import { peekHead } from '../importers/peek.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
-import { createStage, mergeStage, stageWriter } from '../store/findings-merge.ts';
+import { createStage, mergeStage, routeStage, stageWriter } from '../store/findings-merge.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
-import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, setRunCounts, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
-import { findZone } from '../store/zones.ts';
+import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, setRunCounts, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
 import type { Actor } from './actor.ts';
+import { resolveZone } from './zone-ref.ts';
 
 export interface RunImportInput {
   /** Zone key or id; without one the findings land in the unrouted queue. */
@@ -43,9 +44,19 @@ class SameFile extends Error {
 export function createRunImportService(deps: { db: Db; resolveImporter: ImporterResolver }) {
   const { db, resolveImporter } = deps;
   return {
-    async list(actor: Actor, limit = 50, offset = 0): Promise<RunRecord[]> {
+    async list(actor: Actor, page: { zone?: string | undefined; limit?: number; offset?: number } = {}): Promise<RunRecord[]> {
       authorize(actor.role, 'org.read');
-      return listRuns(db, actor.orgId, limit, offset);
+      const zoneId = page.zone ? (await resolveZone(db, actor.orgId, page.zone, 'zone', { allowArchived: true })).id : null;
+      return listRuns(db, actor.orgId, zoneId, page.limit ?? 50, page.offset ?? 0);
+    },
+
+    /** One page of a run's findings, all or of one outcome (the run page's four lists). */
+    async findings(
+      actor: Actor, runId: string, page: { outcome?: Outcome | undefined; limit: number; offset: number },
+    ): Promise<{ items: RunFindingRecord[]; total: number }> {
+      authorize(actor.role, 'org.read');
+      if (!(await findRun(db, actor.orgId, runId))) throw new NotFoundError('Run', runId);
+      return runFindings(db, actor.orgId, runId, page);
     },
 
     /** A run with its findings and their outcome (new, still present, not reproduced, regressed, verified). */
@@ -53,17 +64,12 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
       authorize(actor.role, 'org.read');
       const run = await findRun(db, actor.orgId, runId);
       if (!run) throw new NotFoundError('Run', runId);
-      return { ...run, findings: await runFindings(db, actor.orgId, runId, 5000) };
+      return { ...run, findings: (await runFindings(db, actor.orgId, runId, { limit: 5000 })).items };
     },
 
     async importRun(actor: Actor, input: RunImportInput, onProgress?: ParseProgress): Promise<RunImportResult> {
       authorize(actor.role, 'run.import');
-      let zoneId: string | null = null;
-      if (input.zone) {
-        const zone = await findZone(db, actor.orgId, input.zone);
-        if (!zone) throw InputError.field('zone', `no zone ${JSON.stringify(input.zone)} in this organization`);
-        zoneId = zone.id;
-      }
+      const zoneId = input.zone ? (await resolveZone(db, actor.orgId, input.zone, 'zone')).id : null;
       const peeked = await peekHead(input.source);
       const importer = resolveImporter(input.format, peeked.head, input.fileName);
       const hash = createHash('sha256');
@@ -79,7 +85,7 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
       try {
         return await db.transaction(async (tx) => {
           await createStage(tx);
-          const stage = stageWriter(tx);
+          const stage = stageWriter(tx, zoneId);
           const parsing = importer.parse(hashed(), onProgress);
           let next = await parsing.next();
           while (!next.done) {
@@ -88,6 +94,7 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
           }
           const info = next.value;
           await stage.flush();
+          if (zoneId === null) await routeStage(tx, actor.orgId, importer.format);
           const checksum = hash.digest('hex');
           const previous = await findRunByChecksum(tx, actor.orgId, zoneId, importer.format, checksum);
           if (previous) throw new SameFile(previous);
@@ -101,8 +108,9 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
           const runId = await insertRun(tx, actor.orgId, run);
           const counts = await mergeStage(tx, {
             orgId: actor.orgId, zoneId, format: importer.format, target: info.target, runId, at,
-            introducedIn: input.introducedIn ?? null, verifyAfterCleanRuns: verifyAfter,
-          });
+            introducedIn: input.introducedIn ?? null, introducedOn: introducedDate(input.introducedIn),
+            verifyAfterCleanRuns: verifyAfter,
+          }, stage.totals());
           await setRunCounts(tx, runId, counts);
           await appendEvents(tx, actor.orgId, [{
             actor: actor.label, action: 'run.imported', entityType: 'run', entityId: runId,

@@ -1,125 +1,171 @@
 /**
- * The verification loop, set-based: a run's findings are staged in a temporary table, then a
- * few statements classify every finding of the scope at once — new, still present, regressed
- * (was fixed or verified, present again), not reproduced (was open or awaiting verification,
- * absent now) and verified (absent for N clean runs) — and record each outcome in run_findings.
+ * The verification loop, set-based: a run's findings are staged in a temporary table (each
+ * fingerprint once: the first in the file wins, the rest count as duplicates), routed to zones
+ * by the routing rules when the run has no zone, then a few statements classify every finding
+ * of the run's scope at once — new, still present, regressed (was fixed or verified, present
+ * again), not reproduced (was open or awaiting verification, absent now) and verified (absent
+ * for N clean runs) — and record each outcome in run_findings. A regressed finding goes into
+ * its zone owner's queue.
+ *
+ * The scope of a run: with a zone, the findings of that zone from the same tool format; without
+ * one, the findings earlier zone-less runs of that format took (`routed`). When the run names
+ * its target, only findings of that target are judged absent.
  */
+import { createHash } from 'node:crypto';
 import type { NormalizedFinding } from '../domain/findings.ts';
 import type { Queryable } from './db.ts';
 import type { RunCounts } from './runs.ts';
 
 export interface MergeScope {
   orgId: string;
+  /** The run's zone; null when its findings are routed by rules (or left unrouted). */
   zoneId: string | null;
   format: string;
-  /** When the run names its target, only findings of that target are in scope. */
   target: string | null;
   runId: string;
   at: string;
   introducedIn: string | null;
+  introducedOn: string | null;
   verifyAfterCleanRuns: number;
 }
 
 const STAGE_BATCH = 2000;
+const NO_ZONE = `'00000000-0000-0000-0000-000000000000'::uuid`;
+const COLUMNS = 13;
 
 export async function createStage(q: Queryable): Promise<void> {
   await q.query(`CREATE TEMP TABLE IF NOT EXISTS staged_findings (
-    ord integer, fingerprint text, title text, severity text, rule_id text, target text, location text,
-    description text, mitigation text, categories text, counts text, evidence text) ON COMMIT DROP`);
+    fingerprint text PRIMARY KEY, zone_id uuid, content_hash text, title text, severity text, rule_id text, target text,
+    location text, description text, mitigation text, categories text, counts text, evidence text) ON COMMIT DROP`);
   await q.query('TRUNCATE staged_findings');
 }
 
-/** Buffers findings and writes them to the stage in batches (one statement per batch, any size). */
-export function stageWriter(q: Queryable) {
+/**
+ * Buffers findings and writes them to the stage in batches (one statement per batch). A
+ * fingerprint already staged is skipped and counted as a duplicate.
+ */
+export function stageWriter(q: Queryable, zoneId: string | null) {
   let buffer: NormalizedFinding[] = [];
-  let ord = 0;
+  let added = 0;
+  let staged = 0;
   async function flush(): Promise<void> {
     if (buffer.length === 0) return;
-    const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+    const cols: unknown[][] = Array.from({ length: COLUMNS - 1 }, () => []);
     for (const f of buffer) {
-      const values = [ord++, f.fingerprint, f.title, f.severity, f.ruleId, f.target, f.location, f.description, f.mitigation,
-        JSON.stringify(f.categories), f.counts ? JSON.stringify(f.counts) : null, JSON.stringify(f.evidence)];
+      const categories = JSON.stringify(f.categories);
+      const counts = f.counts ? JSON.stringify(f.counts) : null;
+      const evidence = JSON.stringify(f.evidence);
+      const hash = createHash('sha1').update(JSON.stringify([f.title, f.severity, f.ruleId, f.target, f.location,
+        f.description, f.mitigation, categories, counts, evidence])).digest('base64');
+      const values = [f.fingerprint, hash, f.title, f.severity, f.ruleId, f.target, f.location, f.description, f.mitigation,
+        categories, counts, evidence];
       values.forEach((v, i) => cols[i]!.push(v));
     }
     buffer = [];
-    await q.query(
-      `INSERT INTO staged_findings SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`, cols);
+    const rows = await q.query<{ n: number }>(
+      `WITH ins AS (
+         INSERT INTO staged_findings
+         SELECT u.fp, $13::uuid, u.h, u.t, u.sev, u.r, u.tg, u.l, u.d, u.m, u.c, u.n, u.e
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::text[], $12::text[]) AS u(fp, h, t, sev, r, tg, l, d, m, c, n, e)
+         ON CONFLICT (fingerprint) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`, [...cols, zoneId]);
+    staged += rows[0]!.n;
   }
   return {
     async add(f: NormalizedFinding) {
       buffer.push(f);
+      added += 1;
       if (buffer.length >= STAGE_BATCH) await flush();
     },
     flush,
+    /** Findings added, and how many were kept (the rest repeated a fingerprint). */
+    totals: () => ({ added, staged }),
   };
 }
 
-const IDENTITY = `f.org_id = $1 AND f.zone_id IS NOT DISTINCT FROM $2 AND f.format = $3`;
+/** Sends each staged finding to the zone of the first routing rule that matches it (or none). */
+export async function routeStage(q: Queryable, orgId: string, format: string): Promise<void> {
+  await q.query(
+    `UPDATE staged_findings s SET zone_id = (
+       SELECT r.zone_id FROM routing_rules r
+        WHERE r.org_id = $1 AND (r.format IS NULL OR r.format = $2)
+          AND (CASE r.field WHEN 'target' THEN s.target WHEN 'rule' THEN s.rule_id ELSE s.location END) ~* r.regex
+        ORDER BY r.position LIMIT 1)
+     WHERE EXISTS (SELECT 1 FROM routing_rules r WHERE r.org_id = $1)`, [orgId, format]);
+}
 
-export async function mergeStage(q: Queryable, s: MergeScope): Promise<RunCounts> {
-  const base = [s.orgId, s.zoneId, s.format];
-  // Keep each fingerprint once (the first in the file).
-  await q.query(`CREATE TEMP TABLE IF NOT EXISTS staged_unique ON COMMIT DROP AS SELECT * FROM staged_findings WITH NO DATA`);
-  await q.query('TRUNCATE staged_unique');
-  await q.query(`INSERT INTO staged_unique SELECT DISTINCT ON (fingerprint) * FROM staged_findings ORDER BY fingerprint, ord`);
-  const [dup] = await q.query<{ total: number; unique: number }>(
-    `SELECT (SELECT count(*)::int FROM staged_findings) AS total, (SELECT count(*)::int FROM staged_unique) AS unique`);
+const SAME_FINDING = `f.org_id = $1 AND f.format = $2 AND f.fingerprint = s.fingerprint
+  AND coalesce(f.zone_id, ${NO_ZONE}) = coalesce(s.zone_id, ${NO_ZONE})`;
 
-  // Present again: still present, or regressed when it had been fixed or verified.
+const CONTENT = ['title', 'severity', 'rule_id', 'target', 'location', 'description', 'mitigation'] as const;
+
+export async function mergeStage(q: Queryable, s: MergeScope, totals: { added: number; staged: number }): Promise<RunCounts> {
+  // Present again: still present, or regressed when it had been fixed or verified. Content
+  // columns are rewritten only when the tool reported something different.
+  const changed = 'x.content_hash <> f.content_hash';
   await q.query(
     `WITH x AS (
-       SELECT f.id, f.status AS old_status, s.* FROM findings f JOIN staged_unique s ON s.fingerprint = f.fingerprint
-        WHERE ${IDENTITY}),
+       SELECT f.id, f.status AS old_status, s.* FROM staged_findings s JOIN findings f ON ${SAME_FINDING}),
      upd AS (
        UPDATE findings f SET
-         title = x.title, severity = x.severity, rule_id = x.rule_id, target = x.target, location = x.location,
-         description = x.description, mitigation = x.mitigation, categories = ARRAY(SELECT jsonb_array_elements_text(x.categories::jsonb)),
-         counts = x.counts::jsonb, evidence = x.evidence::jsonb, last_seen_at = $4, last_run_id = $5, clean_runs = 0,
-         status = 'open',
+         ${CONTENT.map((c) => `${c} = CASE WHEN ${changed} THEN x.${c} ELSE f.${c} END`).join(', ')},
+         categories = CASE WHEN ${changed} THEN ARRAY(SELECT jsonb_array_elements_text(x.categories::jsonb)) ELSE f.categories END,
+         counts = CASE WHEN ${changed} THEN x.counts::jsonb ELSE f.counts END,
+         evidence = CASE WHEN ${changed} THEN x.evidence::jsonb ELSE f.evidence END,
+         content_hash = x.content_hash,
+         last_seen_at = $3, last_run_id = $4, clean_runs = 0, status = 'open',
          regressed = f.regressed OR x.old_status <> 'open',
          regression_count = f.regression_count + CASE WHEN x.old_status <> 'open' THEN 1 ELSE 0 END,
-         status_changed_at = CASE WHEN x.old_status <> 'open' THEN $4 ELSE f.status_changed_at END
+         status_changed_at = CASE WHEN x.old_status <> 'open' THEN $3 ELSE f.status_changed_at END
        FROM x WHERE f.id = x.id
        RETURNING f.id, x.old_status)
      INSERT INTO run_findings (run_id, finding_id, outcome)
-     SELECT $5, id, CASE WHEN old_status = 'open' THEN 'still_present' ELSE 'regressed' END FROM upd`,
-    [...base, s.at, s.runId]);
+     SELECT $4, id, CASE WHEN old_status = 'open' THEN 'still_present' ELSE 'regressed' END FROM upd`,
+    [s.orgId, s.format, s.at, s.runId]);
 
   // New.
   await q.query(
     `WITH ins AS (
-       INSERT INTO findings (org_id, zone_id, format, fingerprint, target, title, severity, rule_id, location, description,
-                             mitigation, categories, counts, evidence, first_seen_at, last_seen_at, first_run_id, last_run_id,
-                             introduced_in, status_changed_at)
-       SELECT $1, $2, $3, s.fingerprint, s.target, s.title, s.severity, s.rule_id, s.location, s.description, s.mitigation,
-              ARRAY(SELECT jsonb_array_elements_text(s.categories::jsonb)), s.counts::jsonb, s.evidence::jsonb,
-              $4, $4, $5, $5, $6, $4
-         FROM staged_unique s
-        WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE ${IDENTITY} AND f.fingerprint = s.fingerprint)
+       INSERT INTO findings (org_id, zone_id, format, fingerprint, content_hash, target, title, severity, rule_id, location,
+                             description, mitigation, categories, counts, evidence, first_seen_at, last_seen_at, first_run_id,
+                             last_run_id, introduced_in, introduced_on, status_changed_at, routed)
+       SELECT $1, s.zone_id, $2, s.fingerprint, s.content_hash, s.target, s.title, s.severity, s.rule_id, s.location,
+              s.description, s.mitigation, ARRAY(SELECT jsonb_array_elements_text(s.categories::jsonb)), s.counts::jsonb,
+              s.evidence::jsonb, $3, $3, $4, $4, $5, $6::date, $3, $7
+         FROM staged_findings s
+        WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE ${SAME_FINDING})
        RETURNING id)
-     INSERT INTO run_findings (run_id, finding_id, outcome) SELECT $5, id, 'new' FROM ins`,
-    [...base, s.at, s.runId, s.introducedIn]);
+     INSERT INTO run_findings (run_id, finding_id, outcome) SELECT $4, id, 'new' FROM ins`,
+    [s.orgId, s.format, s.at, s.runId, s.introducedIn, s.introducedOn, s.zoneId === null]);
 
   // Absent from this run: not reproduced; verified after N clean runs in a row.
+  const inScope = s.zoneId === null ? 'f.routed' : 'f.zone_id = $7';
   await q.query(
     `WITH upd AS (
        UPDATE findings f SET
          clean_runs = f.clean_runs + 1,
-         status = CASE WHEN f.clean_runs + 1 >= $6 THEN 'verified' ELSE 'fixed_unverified' END,
-         status_changed_at = CASE WHEN f.status = 'open' OR f.clean_runs + 1 >= $6 THEN $4 ELSE f.status_changed_at END
-       WHERE ${IDENTITY} AND f.status IN ('open', 'fixed_unverified')
-         AND f.last_run_id IS DISTINCT FROM $5 AND ($7::text IS NULL OR f.target IS NOT DISTINCT FROM $7)
+         status = CASE WHEN f.clean_runs + 1 >= $5 THEN 'verified' ELSE 'fixed_unverified' END,
+         status_changed_at = CASE WHEN f.status = 'open' OR f.clean_runs + 1 >= $5 THEN $3 ELSE f.status_changed_at END
+       WHERE f.org_id = $1 AND f.format = $2 AND ${inScope} AND f.status IN ('open', 'fixed_unverified')
+         AND f.last_run_id IS DISTINCT FROM $4 AND ($6::text IS NULL OR f.target IS NOT DISTINCT FROM $6)
        RETURNING f.id, f.status)
      INSERT INTO run_findings (run_id, finding_id, outcome)
-     SELECT $5, id, CASE WHEN status = 'verified' THEN 'verified' ELSE 'not_reproduced' END FROM upd`,
-    [...base, s.at, s.runId, s.verifyAfterCleanRuns, s.target]);
+     SELECT $4, id, CASE WHEN status = 'verified' THEN 'verified' ELSE 'not_reproduced' END FROM upd`,
+    [s.orgId, s.format, s.at, s.runId, s.verifyAfterCleanRuns, s.target, ...(s.zoneId === null ? [] : [s.zoneId])]);
+
+  // A regression goes into the queue of the zone's owner.
+  await q.query(
+    `INSERT INTO queue_items (org_id, user_id, kind, finding_id, run_id, created_at)
+     SELECT $1, z.owner_id, 'finding.regressed', rf.finding_id, $2, $3
+       FROM run_findings rf JOIN findings f ON f.id = rf.finding_id JOIN zones z ON z.id = f.zone_id
+      WHERE rf.run_id = $2 AND rf.outcome = 'regressed'`, [s.orgId, s.runId, s.at]);
 
   const rows = await q.query<{ outcome: keyof RunCounts; n: number }>(
     'SELECT outcome, count(*)::int AS n FROM run_findings WHERE run_id = $1 GROUP BY outcome', [s.runId]);
   const counts: RunCounts = {
-    findings: dup!.unique, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0,
-    duplicates: dup!.total - dup!.unique,
+    findings: totals.staged, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0,
+    duplicates: totals.added - totals.staged,
   };
   for (const r of rows) counts[r.outcome] = r.n;
   return counts;

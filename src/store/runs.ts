@@ -15,9 +15,12 @@ export interface RunCounts {
   duplicates: number;
 }
 
+export interface ZoneRef { id: string; key: string; name: string }
+
 export interface RunRecord {
   id: string;
   zoneId: string | null;
+  zone: ZoneRef | null;
   format: string;
   tool: string;
   toolVersion: string | null;
@@ -37,24 +40,27 @@ interface RunRow {
   id: string; zone_id: string | null; format: string; tool: string; tool_version: string | null; target: string | null;
   file_name: string; checksum: string; size_bytes: number; started_at: Date | null; introduced_in: string | null;
   actor: string; imported_at: Date; counts: RunCounts; reported: Record<string, number>;
+  zone_key: string | null; zone_name: string | null;
 }
 
 const toRun = (r: RunRow): RunRecord => ({
-  id: r.id, zoneId: r.zone_id, format: r.format, tool: r.tool, toolVersion: r.tool_version, target: r.target,
+  id: r.id, zoneId: r.zone_id, zone: r.zone_id ? { id: r.zone_id, key: r.zone_key!, name: r.zone_name! } : null, format: r.format, tool: r.tool, toolVersion: r.tool_version, target: r.target,
   fileName: r.file_name, checksum: r.checksum, sizeBytes: Number(r.size_bytes), startedAt: isoOrNull(r.started_at),
   introducedIn: r.introduced_in, actor: r.actor, importedAt: iso(r.imported_at), counts: r.counts, reported: r.reported,
 });
+
+const SELECT_RUN = `SELECT r.*, z.key AS zone_key, z.name AS zone_name FROM runs r LEFT JOIN zones z ON z.id = r.zone_id`;
 
 export async function findRunByChecksum(
   q: Queryable, orgId: string, zoneId: string | null, format: string, checksum: string,
 ): Promise<RunRecord | null> {
   const [row] = await q.query<RunRow>(
-    `SELECT * FROM runs WHERE org_id = $1 AND zone_id IS NOT DISTINCT FROM $2 AND format = $3 AND checksum = $4`,
+    `${SELECT_RUN} WHERE r.org_id = $1 AND r.zone_id IS NOT DISTINCT FROM $2 AND r.format = $3 AND r.checksum = $4`,
     [orgId, zoneId, format, checksum]);
   return row ? toRun(row) : null;
 }
 
-export async function insertRun(q: Queryable, orgId: string, r: Omit<RunRecord, 'id'>): Promise<string> {
+export async function insertRun(q: Queryable, orgId: string, r: Omit<RunRecord, 'id' | 'zone'>): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO runs (org_id, zone_id, format, tool, tool_version, target, file_name, checksum, size_bytes, started_at,
                        introduced_in, actor, imported_at, counts, reported)
@@ -69,13 +75,16 @@ export async function setRunCounts(q: Queryable, runId: string, counts: RunCount
 }
 
 export async function findRun(q: Queryable, orgId: string, runId: string): Promise<RunRecord | null> {
-  const [row] = await q.query<RunRow>('SELECT * FROM runs WHERE org_id = $1 AND id = $2', [orgId, runId]);
+  const [row] = await q.query<RunRow>(`${SELECT_RUN} WHERE r.org_id = $1 AND r.id = $2`, [orgId, runId]);
   return row ? toRun(row) : null;
 }
 
-export async function listRuns(q: Queryable, orgId: string, limit: number, offset: number): Promise<RunRecord[]> {
+export async function listRuns(
+  q: Queryable, orgId: string, zoneId: string | null, limit: number, offset: number,
+): Promise<RunRecord[]> {
   return (await q.query<RunRow>(
-    'SELECT * FROM runs WHERE org_id = $1 ORDER BY imported_at DESC, id LIMIT $2 OFFSET $3', [orgId, limit, offset])).map(toRun);
+    `${SELECT_RUN} WHERE r.org_id = $1 AND ($2::uuid IS NULL OR r.zone_id = $2)
+      ORDER BY r.imported_at DESC, r.id LIMIT $3 OFFSET $4`, [orgId, zoneId, limit, offset])).map(toRun);
 }
 
 export interface RunFindingRecord {
@@ -86,15 +95,26 @@ export interface RunFindingRecord {
   target: string | null;
   location: string | null;
   status: string;
+  zone: ZoneRef | null;
   outcome: Outcome;
 }
 
-/** The findings of a run with their outcome, most severe first: the run page's lists. */
-export async function runFindings(q: Queryable, orgId: string, runId: string, limit: number): Promise<RunFindingRecord[]> {
-  return q.query<RunFindingRecord>(
-    `SELECT f.id, f.title, f.severity, f.rule_id AS "ruleId", f.target, f.location, f.status, rf.outcome
-       FROM run_findings rf JOIN findings f ON f.id = rf.finding_id
-      WHERE rf.run_id = $1 AND f.org_id = $2
-      ORDER BY array_position(ARRAY['critical','high','medium','low','info'], f.severity), f.title
-      LIMIT $3`, [runId, orgId, limit]);
+/** The findings of a run with their outcome (all, or one outcome), most severe first: the run page's lists. */
+export async function runFindings(
+  q: Queryable, orgId: string, runId: string, page: { outcome?: Outcome | undefined; limit: number; offset?: number },
+): Promise<{ items: RunFindingRecord[]; total: number }> {
+  const rows = await q.query<Omit<RunFindingRecord, 'zone'> & { zone_id: string | null; zone_key: string | null; zone_name: string | null; total: number }>(
+    `SELECT f.id, f.title, f.severity, f.rule_id AS "ruleId", f.target, f.location, f.status, rf.outcome,
+            f.zone_id, z.key AS zone_key, z.name AS zone_name, count(*) OVER ()::int AS total
+       FROM run_findings rf JOIN findings f ON f.id = rf.finding_id LEFT JOIN zones z ON z.id = f.zone_id
+      WHERE rf.run_id = $1 AND f.org_id = $2 AND ($3::text IS NULL OR rf.outcome = $3)
+      ORDER BY array_position(ARRAY['critical','high','medium','low','info'], f.severity), f.title, f.id
+      LIMIT $4 OFFSET $5`, [runId, orgId, page.outcome ?? null, page.limit, page.offset ?? 0]);
+  const total = rows[0]?.total ?? (page.offset ? (await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM run_findings WHERE run_id = $1 AND ($2::text IS NULL OR outcome = $2)`,
+    [runId, page.outcome ?? null]))[0]!.n : 0);
+  const items = rows.map(({ zone_id, zone_key, zone_name, total: _t, ...r }) => ({
+    ...r, zone: zone_id ? { id: zone_id, key: zone_key!, name: zone_name! } : null,
+  }));
+  return { items, total };
 }

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema } from '../../contracts/common.ts';
-import { RunDetailSchema, RunImportQuerySchema, RunImportResultSchema, RunSchema } from '../../contracts/runs.ts';
+import { RunFindingListQuerySchema } from '../../contracts/findings.ts';
+import {
+  RunDetailSchema, RunFindingListSchema, RunImportQuerySchema, RunImportResultSchema, RunListQuerySchema, RunSchema,
+} from '../../contracts/runs.ts';
 import type { Services } from '../../composition.ts';
 import { InputError } from '../../domain/errors.ts';
 import { actorOf } from '../authentication.ts';
@@ -46,11 +49,18 @@ export async function runRoutes(app: FastifyInstance, opts: { services: Services
   r.get('/api/runs', {
     schema: {
       tags, summary: 'Runs, newest first', response: { 200: z.object({ items: z.array(RunSchema) }) },
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+      querystring: RunListQuerySchema,
     },
-  }, async (request) => ({ items: await runs.list(actorOf(request), request.query.limit, request.query.offset) }));
+  }, async (request) => ({ items: await runs.list(actorOf(request), request.query) }));
 
   r.get('/api/runs/:id', {
     schema: { tags, summary: 'A run with the outcome of each of its findings', params: z.object({ id: IdSchema }), response: { 200: RunDetailSchema } },
   }, async (request) => runs.get(actorOf(request), request.params.id));
+
+  r.get('/api/runs/:id/findings', {
+    schema: {
+      tags, summary: "One page of a run's findings, all or of one outcome (new, still present, not reproduced, regressed, verified)",
+      params: z.object({ id: IdSchema }), querystring: RunFindingListQuerySchema, response: { 200: RunFindingListSchema },
+    },
+  }, async (request) => runs.findings(actorOf(request), request.params.id, request.query));
 }

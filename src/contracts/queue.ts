@@ -1,0 +1,23 @@
+/** A person's queue: what Keel asks them to look at (a regressed finding in a zone they own…). */
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common.ts';
+import { SeveritySchema, ZoneRefSchema } from './findings.ts';
+
+export const QueueItemSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['finding.regressed']),
+  createdAt: TimestampSchema,
+  readAt: TimestampSchema.nullable(),
+  finding: z.object({ id: IdSchema, title: z.string(), severity: SeveritySchema }),
+  zone: ZoneRefSchema.nullable(),
+  runId: IdSchema.nullable(),
+  message: z.string().describe('What happened, in words'),
+});
+
+export const QueueSchema = z.object({
+  items: z.array(QueueItemSchema),
+  unread: z.number().int(),
+});
+
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+export type Queue = z.infer<typeof QueueSchema>;
