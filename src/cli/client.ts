@@ -9,6 +9,12 @@ import type { Member } from '../contracts/users.ts';
 import type { Role } from '../contracts/common.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
 import type { RunImportResult } from '../contracts/runs.ts';
+import type { FindingCreate, FindingDetail, FindingList } from '../contracts/findings.ts';
+import type { Exercise, ExerciseCreate } from '../contracts/exercises.ts';
+import type { RoutingRule, RoutingRuleCreate } from '../contracts/routing.ts';
+
+/** The findings list query as the API takes it (lists comma-separated). */
+export type FindingQuery = Record<string, string | number | undefined>;
 
 export interface ZoneListFilter {
   product?: string | undefined;
@@ -43,6 +49,14 @@ export interface KeelClient {
     options: { zone?: string | undefined; format?: string | undefined; introducedIn?: string | undefined },
     onFindings?: (findings: number) => void,
   ): Promise<RunImportResult>;
+  listFindings(query: FindingQuery): Promise<FindingList>;
+  getFinding(id: string): Promise<FindingDetail>;
+  addFinding(input: FindingCreate): Promise<FindingDetail>;
+  listExercises(): Promise<Exercise[]>;
+  addExercise(input: ExerciseCreate): Promise<Exercise>;
+  listRoutingRules(): Promise<RoutingRule[]>;
+  addRoutingRule(input: RoutingRuleCreate): Promise<RoutingRule>;
+  removeRoutingRule(id: string): Promise<void>;
   events(entity: { type: string; id: string } | null, limit: number): Promise<AuditEvent[]>;
   verifyAudit(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult>;
   close(): Promise<void>;

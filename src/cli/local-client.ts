@@ -8,7 +8,11 @@ import { openKeel, type Keel } from '../composition.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import { systemActor, userActor, type Actor } from '../services/actor.ts';
 import { ownershipReportCsv } from '../services/ownership-report.ts';
+import { ExerciseCreateSchema } from '../contracts/exercises.ts';
+import { FindingCreateSchema, FindingListQuerySchema } from '../contracts/findings.ts';
+import { RoutingRuleCreateSchema } from '../contracts/routing.ts';
 import type { KeelClient } from './client.ts';
+import { validated } from './validate.ts';
 
 export async function openLocalClient(config: Config, orgSlug: string | undefined): Promise<KeelClient> {
   const keel = await openKeel(config);
@@ -69,6 +73,17 @@ function localClient(keel: Keel, actor: Actor): KeelClient {
       s.runs.importRun(actor, {
         zone: options.zone, format: options.format as never, introducedIn: options.introducedIn, fileName: file.name, source: file.source,
       }, (_bytes, findings) => onFindings?.(findings)),
+    listFindings: async (query) => {
+      const q = validated(FindingListQuerySchema, query);
+      return { ...(await s.findings.list(actor, q)), limit: q.limit, offset: q.offset };
+    },
+    getFinding: (id) => s.findings.get(actor, id),
+    addFinding: (input) => s.findings.create(actor, validated(FindingCreateSchema, input)),
+    listExercises: () => s.exercises.list(actor),
+    addExercise: (input) => s.exercises.create(actor, validated(ExerciseCreateSchema, input)),
+    listRoutingRules: () => s.routing.list(actor),
+    addRoutingRule: (input) => s.routing.create(actor, validated(RoutingRuleCreateSchema, input)),
+    removeRoutingRule: (id) => s.routing.remove(actor, id),
     events: (entity, limit) => (entity ? s.audit.history(actor, entity.type, entity.id, limit) : s.audit.recent(actor, limit)),
     verifyAudit: (onProgress) => s.audit.verify(actor, onProgress),
     close: () => keel.close(),

@@ -7,6 +7,9 @@ import type { OwnershipReport } from '../contracts/reports.ts';
 import type { Member } from '../contracts/users.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
 import type { RunImportResult } from '../contracts/runs.ts';
+import type { FindingDetail, FindingList } from '../contracts/findings.ts';
+import type { Exercise } from '../contracts/exercises.ts';
+import type { RoutingRule } from '../contracts/routing.ts';
 import type { KeelClient } from './client.ts';
 
 /** A problem+json answer of the server, carried to the CLI's error printer. */
@@ -77,6 +80,14 @@ export function remoteClient(server: string, token: string): KeelClient {
     importRun: (file, options) =>
       call<RunImportResult>('POST', `/api/runs?${qs({ fileName: file.name, ...options })}`,
         Readable.toWeb(Readable.from(file.source)), 'application/octet-stream'),
+    listFindings: (query) => call<FindingList>('GET', `/api/findings?${qs(query)}`),
+    getFinding: (id) => call<FindingDetail>('GET', `/api/findings/${encodeURIComponent(id)}`),
+    addFinding: (input) => call<FindingDetail>('POST', '/api/findings', input),
+    listExercises: async () => (await call<{ items: Exercise[] }>('GET', '/api/exercises')).items,
+    addExercise: (input) => call<Exercise>('POST', '/api/exercises', input),
+    listRoutingRules: async () => (await call<{ items: RoutingRule[] }>('GET', '/api/routing-rules')).items,
+    addRoutingRule: (input) => call<RoutingRule>('POST', '/api/routing-rules', input),
+    removeRoutingRule: (id) => call<void>('DELETE', `/api/routing-rules/${encodeURIComponent(id)}`),
     events: async (entity, limit) =>
       (await call<{ items: AuditEvent[] }>('GET', `/api/events?${qs({ entityType: entity?.type, entityId: entity?.id, limit })}`)).items,
     verifyAudit: () => call<VerifyResult>('GET', '/api/audit/verify'),

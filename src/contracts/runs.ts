@@ -18,7 +18,7 @@ export const RunSchema = z.object({
 
 export const RunImportQuerySchema = z.object({
   fileName: z.string().min(1).max(500).describe('The name of the uploaded file (shown on the run page)'),
-  zone: z.string().max(100).optional().describe('Zone key or id; without one, findings go to the unrouted queue'),
+  zone: z.string().max(100).optional().describe('Zone key or id; without one, the routing rules place each finding and unmatched ones wait in the unrouted queue'),
   format: ImportFormatSchema.default('auto'),
   introducedIn: z.string().max(200).optional().describe('Release or date in which the weaknesses were introduced, when known'),
 });

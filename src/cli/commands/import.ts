@@ -11,7 +11,7 @@ export function importCommand(withClient: WithClient): Command {
   return new Command('import')
     .description('import a red-team or scanner results file (promptfoo, garak, SARIF, generic JSON/CSV, Inspect) as a run')
     .argument('<file>', 'the results file')
-    .option('--zone <zone>', 'zone key; without one, findings go to the unrouted queue')
+    .option('--zone <zone>', 'zone key; without one, the routing rules place each finding (unmatched ones wait in the unrouted queue)')
     .addOption(new Option('--format <format>', 'file format').choices(['auto', 'promptfoo', 'garak', 'sarif', 'generic', 'inspect']).default('auto'))
     .option('--introduced-in <release>', 'release or date in which these weaknesses were introduced, when known')
     .option('--json', 'JSON output')
