@@ -3,13 +3,14 @@
  * caller names, or the one importer whose detect() recognises the file's first bytes.
  */
 import { InputError } from '../domain/errors.ts';
+import { garakImporter } from './garak.ts';
 import { genericImporter } from './generic.ts';
 import { inspectImporter } from './inspect.ts';
 import { promptfooImporter } from './promptfoo.ts';
 import { sarifImporter } from './sarif.ts';
 import type { ImportFormat, Importer } from './types.ts';
 
-export const IMPORTERS: readonly Importer[] = [sarifImporter, genericImporter, promptfooImporter, inspectImporter];
+export const IMPORTERS: readonly Importer[] = [sarifImporter, genericImporter, promptfooImporter, inspectImporter, garakImporter];
 
 export function resolveImporter(format: ImportFormat | 'auto' | undefined, head: string, fileName: string): Importer {
   if (IMPORTERS.length === 0) {
