@@ -12,7 +12,7 @@ import type { ImportFormat, Importer, ParseProgress } from '../importers/types.t
 import { peekHead } from '../importers/peek.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
-import { createStage, mergeStage, routeStage, stageWriter } from '../store/findings-merge.ts';
+import { createStage, lockScope, matchStage, mergeStage, routeStage, stageWriter } from '../store/findings-merge.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
 import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, setRunCounts, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
 import type { Actor } from './actor.ts';
@@ -84,8 +84,9 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
       const verifyAfter = await verifyAfterCleanRuns(db, actor.orgId);
       try {
         return await db.transaction(async (tx) => {
+          const known = await lockScope(tx, { orgId: actor.orgId, zoneId, format: importer.format });
           await createStage(tx);
-          const stage = stageWriter(tx, zoneId);
+          const stage = stageWriter(tx, zoneId, known);
           const parsing = importer.parse(hashed(), onProgress);
           let next = await parsing.next();
           while (!next.done) {
@@ -94,7 +95,10 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
           }
           const info = next.value;
           await stage.flush();
-          if (zoneId === null) await routeStage(tx, actor.orgId, importer.format);
+          if (zoneId === null) {
+            await routeStage(tx, actor.orgId, importer.format);
+            await matchStage(tx, actor.orgId, importer.format);
+          }
           const checksum = hash.digest('hex');
           const previous = await findRunByChecksum(tx, actor.orgId, zoneId, importer.format, checksum);
           if (previous) throw new SameFile(previous);

@@ -98,16 +98,25 @@ const toFinding = (r: DetailRow): FindingRecord => ({
   userScenario: r.user_scenario, threatModel: r.threat_model, systemBoundary: r.system_boundary,
 });
 
+/**
+ * When a finding was last present: its newest run that found it (new, still present or
+ * regressed), else when it was typed in. Read, not stored: a re-import writes no findings row
+ * for a finding still present and unchanged (see findings-merge.ts).
+ */
+const LAST_SEEN = `coalesce((SELECT max(r.imported_at) FROM run_findings rf JOIN runs r ON r.id = rf.run_id
+  WHERE rf.finding_id = f.id AND rf.outcome IN ('new', 'still_present', 'regressed')), f.first_seen_at)`;
+
 const SUMMARY_COLUMNS = `f.id, f.zone_id, z.key AS zone_key, z.name AS zone_name, f.format, f.source, f.title, f.severity,
-  f.rule_id, f.target, f.location, f.categories, f.counts, f.status, f.regressed, f.first_seen_at, f.last_seen_at`;
+  f.rule_id, f.target, f.location, f.categories, f.counts, f.status, f.regressed, f.first_seen_at, ${LAST_SEEN} AS last_seen_at`;
 
 const SEVERITY_RANK = `array_position(ARRAY['critical','high','medium','low','info'], f.severity)`;
 
+// Sorting by last seen reads it for every matching finding: the other orders use indexed columns.
 const ORDER: Record<FindingSort, string> = {
-  severity: `${SEVERITY_RANK} DESC, f.last_seen_at`,
-  '-severity': `${SEVERITY_RANK}, f.last_seen_at DESC`,
-  lastSeen: 'f.last_seen_at',
-  '-lastSeen': 'f.last_seen_at DESC',
+  severity: `${SEVERITY_RANK} DESC, f.first_seen_at`,
+  '-severity': `${SEVERITY_RANK}, f.first_seen_at DESC`,
+  lastSeen: LAST_SEEN,
+  '-lastSeen': `${LAST_SEEN} DESC`,
   firstSeen: 'f.first_seen_at',
   '-firstSeen': 'f.first_seen_at DESC',
   title: 'f.title',
@@ -139,12 +148,16 @@ export async function listFindings(
       likePattern(filter.text.trim()));
   }
   params.push(limit, offset);
+  // The page is chosen first, then only its rows are read whole (last seen included).
   const rows = await q.query<Row>(
-    `SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total
-       FROM findings f LEFT JOIN zones z ON z.id = f.zone_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${ORDER[sort]}, f.id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    `WITH page AS (
+       SELECT f.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${ORDER[sort]}, f.id) AS n
+         FROM findings f WHERE ${where.join(' AND ')}
+        ORDER BY ${ORDER[sort]}, f.id
+        LIMIT $${params.length - 1} OFFSET $${params.length})
+     SELECT ${SUMMARY_COLUMNS}, page.total
+       FROM page JOIN findings f ON f.id = page.id LEFT JOIN zones z ON z.id = f.zone_id
+      ORDER BY page.n`, params);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && offset > 0) {
     const [c] = await q.query<{ n: number }>(
@@ -206,10 +219,9 @@ export async function insertManualFinding(q: Queryable, orgId: string, f: Manual
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO findings (org_id, zone_id, format, fingerprint, source, exercise_id, title, severity, rule_id, target,
                            location, description, mitigation, categories, evidence, user_scenario, threat_model,
-                           system_boundary, introduced_in, introduced_on, created_by, first_seen_at, last_seen_at,
-                           status_changed_at)
+                           system_boundary, introduced_in, introduced_on, created_by, first_seen_at, status_changed_at)
      VALUES ($1, $2, 'manual', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14::jsonb, $15, $16, $17, $18,
-             $19::date, $20, $21, $21, $21)
+             $19::date, $20, $21, $21)
      RETURNING id`,
     [orgId, f.zoneId, f.fingerprint, f.source, f.exerciseId, f.title, f.severity, f.ruleId, f.target, f.location,
       f.description, f.mitigation, f.categories, JSON.stringify(f.evidence), f.userScenario, f.threatModel,
