@@ -57,21 +57,27 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   }
   if (response.status === 401 && !options.allowUnauthenticated) onUnauthorized?.();
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!response.ok) throw new ApiError(problemFrom(response.status, response.statusText, await response.text()));
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return (await response.text()) as T;
   return (await response.json()) as T;
 }
 
-async function readProblem(response: Response): Promise<Problem> {
+/** Tells the session that the server no longer knows this person (for calls made without request()). */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
+}
+
+/** The server's problem details from an error reply's body, or a generic one when it has none. */
+export function problemFrom(status: number, statusText: string, bodyText: string): Problem {
   const fallback: Problem = {
-    type: 'about:blank', title: response.statusText || 'Error', status: response.status, code: 'http_error',
-    detail: `The server answered ${response.status} ${response.statusText}.`.replace(/ \.$/, '.'),
+    type: 'about:blank', title: statusText || 'Error', status, code: 'http_error',
+    detail: `The server answered ${status} ${statusText}.`.replace(/ \.$/, '.'),
   };
   try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (body && typeof body.detail === 'string') return { ...fallback, ...body, status: response.status };
+    const body = JSON.parse(bodyText) as Partial<Problem>;
+    if (body && typeof body.detail === 'string') return { ...fallback, ...body, status };
     if (body && typeof (body as { message?: unknown }).message === 'string') {
       return { ...fallback, detail: (body as { message: string }).message };
     }

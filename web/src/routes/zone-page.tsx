@@ -51,10 +51,16 @@ export function ZonePage() {
             <span className="muted mono small">{z.key}</span>
           </div>
         )}
-        actions={z.permissions.edit && (
-          <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
-            {editing ? 'Close editor' : 'Edit zone'}
-          </button>
+        actions={(
+          <>
+            <Link to={`/findings?zone=${encodeURIComponent(z.key)}`} className="btn">Findings</Link>
+            <Link to={`/runs?zone=${encodeURIComponent(z.key)}`} className="btn">Runs</Link>
+            {z.permissions.edit && (
+              <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+                {editing ? 'Close editor' : 'Edit zone'}
+              </button>
+            )}
+          </>
         )}
       >
         <BucketChips buckets={z.buckets} />

@@ -1,0 +1,37 @@
+import { Link } from 'react-router-dom';
+import type { QueueItem } from '../../../../src/contracts/queue.ts';
+import { formatDateTime, formatRelative } from '../../ui/dates.ts';
+import { SeverityBadge } from '../findings/finding-badges.tsx';
+
+export function QueueList({ items, onRead, pending }: { items: readonly QueueItem[]; onRead: (item: QueueItem) => void; pending: string | undefined }) {
+  return (
+    <ul className="queue-list">
+      {items.map((q) => (
+        <li key={q.id} className={`queue-item${q.readAt ? ' is-read' : ''}`}>
+          <div className="queue-main">
+            <p className="queue-message">
+              {!q.readAt && <span className="unread-dot" aria-label="Unread" />}
+              {q.message}
+            </p>
+            <p>
+              <SeverityBadge severity={q.finding.severity} />{' '}
+              <Link to={`/findings/${encodeURIComponent(q.finding.id)}`} className="strong-link">{q.finding.title}</Link>
+            </p>
+            <p className="muted small">
+              {q.zone ? q.zone.name : 'No zone'}
+              {q.runId && <> · <Link to={`/runs/${encodeURIComponent(q.runId)}`}>the run</Link></>}
+              {' · '}<time dateTime={q.createdAt} title={formatDateTime(q.createdAt)}>{formatRelative(q.createdAt)}</time>
+            </p>
+          </div>
+          <div className="queue-side">
+            {q.readAt ? <span className="muted small">Read {formatRelative(q.readAt)}</span> : (
+              <button type="button" className="btn btn-small" disabled={pending === q.id} onClick={() => onRead(q)}>
+                Mark read<span className="sr-only">: {q.finding.title}</span>
+              </button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
