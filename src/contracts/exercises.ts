@@ -33,6 +33,7 @@ export const ExercisePatchSchema = z.object({
   participants: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
   startedOn: DateSchema.optional(),
   endedOn: DateSchema.nullable().optional(),
+  zone: z.string().max(100).nullable().optional().describe('Zone key or id; null for none'),
 });
 
 export type Exercise = z.infer<typeof ExerciseSchema>;

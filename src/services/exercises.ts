@@ -17,7 +17,7 @@ export interface ExerciseInput {
   zone?: string | undefined;
 }
 
-export type ExercisePatchInput = Partial<Omit<ExerciseInput, 'zone'>>;
+export type ExercisePatchInput = Partial<Omit<ExerciseInput, 'zone'>> & { zone?: string | null | undefined };
 
 function checked(e: ExerciseWrite): ExerciseWrite {
   const participants = [...new Set(e.participants.map((p) => p.trim()).filter(Boolean))];
@@ -70,6 +70,8 @@ export function createExerciseService(deps: { db: Db }) {
 
     async update(actor: Actor, id: string, patch: ExercisePatchInput): Promise<ExerciseRecord> {
       authorize(actor.role, 'exercise.manage');
+      const { zone, ...rest } = patch;
+      const zoneId = zone === undefined ? undefined : zone === null ? null : (await resolveZone(db, actor.orgId, zone, 'zone')).id;
       await db.transaction(async (tx) => {
         const before = await repo.findExercise(tx, actor.orgId, id);
         if (!before) throw new NotFoundError('Exercise', id);
@@ -78,7 +80,8 @@ export function createExerciseService(deps: { db: Db }) {
           endedOn: before.endedOn, zoneId: before.zone?.id ?? null,
         };
         const next = checked({
-          ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+          ...old, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+          ...(zoneId === undefined ? {} : { zoneId }),
         } as ExerciseWrite);
         await repo.updateExercise(tx, actor.orgId, id, next);
         await appendEvents(tx, actor.orgId, [{

@@ -9,7 +9,6 @@ import type { Evidence } from '../domain/findings.ts';
 import { authorize, can } from '../domain/roles.ts';
 import type { Severity } from '../domain/severity.ts';
 import { daysToDetect, introducedDate } from '../domain/time-to-detect.ts';
-import { fingerprint } from '../importers/fingerprint.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
 import { findExercise } from '../store/exercises.ts';
@@ -118,7 +117,7 @@ export function createFindingService(deps: { db: Db }) {
         const newId = await repo.insertManualFinding(tx, actor.orgId, {
           zoneId, source: exercise ? 'exercise' : 'manual', exerciseId: exercise?.id ?? null,
           // Typed-in findings are each their own: nothing re-imports them.
-          fingerprint: fingerprint('manual', randomUUID()),
+          fingerprint: `manual:${randomUUID()}`,
           title, severity: input.severity, ruleId: text(input.ruleId) ?? 'manual', target: text(input.target),
           location: text(input.location), description: input.description?.trim() ?? '', mitigation: text(input.mitigation),
           categories: [...new Set((input.categories ?? []).map((c) => c.trim()).filter(Boolean))],

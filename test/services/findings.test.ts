@@ -155,7 +155,9 @@ describe(`findings after intake (${TEST_ENGINE})`, () => {
     expect(list.items.map((f) => [f.title, f.source, f.zone?.key])).toEqual([
       ['Tool call escapes sandbox', 'exercise', zone.key], ['Role-play bypass', 'exercise', zone.key]]);
     const edited = await services.exercises.update(people.lead.actor, ex.id, { endedOn: null, name: 'Q4 jailbreak days' });
-    expect(edited).toMatchObject({ name: 'Q4 jailbreak days', endedOn: null, startedOn: '2026-11-10' });
+    expect(edited).toMatchObject({ name: 'Q4 jailbreak days', endedOn: null, startedOn: '2026-11-10', zone: { key: zone.key } });
+    expect((await services.exercises.update(people.lead.actor, ex.id, { zone: null })).zone).toBeNull();
+    await expect(services.exercises.update(people.lead.actor, ex.id, { zone: 'nope' })).rejects.toMatchObject({ issues: [{ field: 'zone' }] });
   });
 
   it('filters the list by zone, severity, status, tool, category, text and regression, and pages it', async () => {
