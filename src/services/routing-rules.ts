@@ -28,7 +28,7 @@ export function createRoutingRuleService(deps: { db: Db }) {
     async create(actor: Actor, input: RoutingRuleInput): Promise<RoutingRuleRecord> {
       authorize(actor.role, 'routing.manage');
       const pattern = input.pattern.trim();
-      const regex = globToRegex(pattern);
+      globToRegex(pattern); // refuses an empty pattern before anything is written
       const zone = await resolveZone(db, actor.orgId, input.zone, 'zone');
       const id = await db.transaction(async (tx) => {
         const count = await repo.lockRoutingRules(tx, actor.orgId);
@@ -36,7 +36,7 @@ export function createRoutingRuleService(deps: { db: Db }) {
         if (position > count + 1) throw InputError.field('position', `there are ${count} rules; use a position from 1 to ${count + 1}`);
         const at = new Date().toISOString();
         const newId = await repo.insertRoutingRule(tx, actor.orgId, {
-          position, field: input.field, pattern, regex, format: input.format ?? null, zoneId: zone.id,
+          position, field: input.field, pattern, format: input.format ?? null, zoneId: zone.id,
         }, actor.label, at);
         await appendEvents(tx, actor.orgId, [{
           actor: actor.label, action: 'routing_rule.created', entityType: 'routing_rule', entityId: newId,

@@ -1,20 +1,22 @@
 /**
- * Intake of a tool's output: detect the format, stream-parse it, stage its findings and
- * classify every finding of the scope against them (store/findings-merge.ts), all in one
- * transaction: a file that fails half-way leaves nothing behind. The very same file imported
- * twice into the same scope changes nothing and says so.
+ * Intake of a tool's output: detect the format, stream-parse it, route each finding (the run's
+ * zone, or the routing rules), classify and write it as it comes (store/findings-merge.ts), and
+ * judge absence at the end — all in one transaction: a file that fails half-way leaves nothing
+ * behind. The very same file imported twice into the same scope changes nothing and says so.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { NotFoundError } from '../domain/errors.ts';
 import { authorize } from '../domain/roles.ts';
+import { compileRouter } from '../domain/routing.ts';
 import { introducedDate } from '../domain/time-to-detect.ts';
 import type { ImportFormat, Importer, ParseProgress } from '../importers/types.ts';
 import { peekHead } from '../importers/peek.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
-import { createStage, lockScope, matchStage, mergeStage, routeStage, stageWriter } from '../store/findings-merge.ts';
+import { openMerge } from '../store/findings-merge.ts';
+import { listRoutingRules } from '../store/routing-rules.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
-import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, setRunCounts, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
+import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
 import type { Actor } from './actor.ts';
 import { resolveZone } from './zone-ref.ts';
 
@@ -82,40 +84,34 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
         }
       }
       const verifyAfter = await verifyAfterCleanRuns(db, actor.orgId);
+      // A run without a zone sends each finding where the first matching routing rule says.
+      const rules = zoneId ? [] : await listRoutingRules(db, actor.orgId);
+      const route = zoneId ? () => zoneId : compileRouter(rules.map((r) => ({ ...r, zoneId: r.zone.id })), importer.format);
       try {
         return await db.transaction(async (tx) => {
-          const known = await lockScope(tx, { orgId: actor.orgId, zoneId, format: importer.format });
-          await createStage(tx);
-          const stage = stageWriter(tx, zoneId, known);
+          const runId = randomUUID();
+          const at = new Date().toISOString();
+          const merge = await openMerge(tx, {
+            orgId: actor.orgId, zoneId, ruleZoneIds: [...new Set(rules.map((r) => r.zone.id))], format: importer.format, runId, at,
+            introducedIn: input.introducedIn ?? null, introducedOn: introducedDate(input.introducedIn), verifyAfterCleanRuns: verifyAfter,
+          });
           const parsing = importer.parse(hashed(), onProgress);
           let next = await parsing.next();
           while (!next.done) {
-            await stage.add(next.value);
+            await merge.add(next.value, route(next.value));
             next = await parsing.next();
           }
           const info = next.value;
-          await stage.flush();
-          if (zoneId === null) {
-            await routeStage(tx, actor.orgId, importer.format);
-            await matchStage(tx, actor.orgId, importer.format);
-          }
           const checksum = hash.digest('hex');
           const previous = await findRunByChecksum(tx, actor.orgId, zoneId, importer.format, checksum);
           if (previous) throw new SameFile(previous);
-          const at = new Date().toISOString();
-          const run = {
-            zoneId, format: importer.format, tool: info.tool, toolVersion: info.toolVersion, target: info.target,
+          const counts = await merge.finish(info.target);
+          await insertRun(tx, actor.orgId, {
+            id: runId, zoneId, format: importer.format, tool: info.tool, toolVersion: info.toolVersion, target: info.target,
             fileName: input.fileName, checksum, sizeBytes: size, startedAt: info.startedAt, introducedIn: input.introducedIn ?? null,
-            actor: actor.label, importedAt: at, reported: info.reported,
-            counts: { findings: 0, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 0 },
-          };
-          const runId = await insertRun(tx, actor.orgId, run);
-          const counts = await mergeStage(tx, {
-            orgId: actor.orgId, zoneId, format: importer.format, target: info.target, runId, at,
-            introducedIn: input.introducedIn ?? null, introducedOn: introducedDate(input.introducedIn),
-            verifyAfterCleanRuns: verifyAfter,
-          }, stage.totals());
-          await setRunCounts(tx, runId, counts);
+            actor: actor.label, importedAt: at, reported: info.reported, counts,
+          });
+          await merge.queueRegressions();
           await appendEvents(tx, actor.orgId, [{
             actor: actor.label, action: 'run.imported', entityType: 'run', entityId: runId,
             after: { format: importer.format, fileName: input.fileName, checksum, zoneId, target: info.target, counts },

@@ -1,4 +1,4 @@
-/** Routing rules, in the order they are tried. Evaluated set-based in findings-merge.ts. */
+/** Routing rules, in the order they are tried (domain/routing.ts compiles them for a run). */
 import type { RoutingField } from '../domain/routing.ts';
 import type { Queryable } from './db.ts';
 import { iso } from './rows.ts';
@@ -48,7 +48,6 @@ export interface RoutingRuleWrite {
   position: number;
   field: RoutingField;
   pattern: string;
-  regex: string;
   format: string | null;
   zoneId: string;
 }
@@ -57,9 +56,9 @@ export interface RoutingRuleWrite {
 export async function insertRoutingRule(q: Queryable, orgId: string, r: RoutingRuleWrite, createdBy: string, at: string): Promise<string> {
   await q.query('UPDATE routing_rules SET position = position + 1 WHERE org_id = $1 AND position >= $2', [orgId, r.position]);
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO routing_rules (org_id, position, field, pattern, regex, format, zone_id, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [orgId, r.position, r.field, r.pattern, r.regex, r.format, r.zoneId, createdBy, at]);
+    `INSERT INTO routing_rules (org_id, position, field, pattern, format, zone_id, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [orgId, r.position, r.field, r.pattern, r.format, r.zoneId, createdBy, at]);
   return row!.id;
 }
 

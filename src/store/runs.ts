@@ -60,18 +60,15 @@ export async function findRunByChecksum(
   return row ? toRun(row) : null;
 }
 
-export async function insertRun(q: Queryable, orgId: string, r: Omit<RunRecord, 'id' | 'zone'>): Promise<string> {
+/** Records a run under the id its findings were already written with. */
+export async function insertRun(q: Queryable, orgId: string, r: Omit<RunRecord, 'zone'>): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO runs (org_id, zone_id, format, tool, tool_version, target, file_name, checksum, size_bytes, started_at,
+    `INSERT INTO runs (id, org_id, zone_id, format, tool, tool_version, target, file_name, checksum, size_bytes, started_at,
                        introduced_in, actor, imported_at, counts, reported)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb) RETURNING id`,
+     VALUES ($16, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb) RETURNING id`,
     [orgId, r.zoneId, r.format, r.tool, r.toolVersion, r.target, r.fileName, r.checksum, r.sizeBytes, r.startedAt,
-      r.introducedIn, r.actor, r.importedAt, JSON.stringify(r.counts), JSON.stringify(r.reported)]);
+      r.introducedIn, r.actor, r.importedAt, JSON.stringify(r.counts), JSON.stringify(r.reported), r.id]);
   return row!.id;
-}
-
-export async function setRunCounts(q: Queryable, runId: string, counts: RunCounts): Promise<void> {
-  await q.query('UPDATE runs SET counts = $2::jsonb WHERE id = $1', [runId, JSON.stringify(counts)]);
 }
 
 export async function findRun(q: Queryable, orgId: string, runId: string): Promise<RunRecord | null> {

@@ -52,8 +52,6 @@ CREATE TABLE routing_rules (
   position   integer NOT NULL CHECK (position >= 1),
   field      text NOT NULL CHECK (field IN ('target', 'rule', 'location')),
   pattern    text NOT NULL CHECK (length(pattern) BETWEEN 1 AND 500),
-  -- The pattern as an anchored, case-insensitive POSIX regular expression (domain/routing.ts).
-  regex      text NOT NULL,
   format     text,
   zone_id    uuid NOT NULL REFERENCES zones(id),
   created_by text NOT NULL,
