@@ -40,9 +40,12 @@ const BATCH = 2000;
 const NO_ZONE = '00000000-0000-0000-0000-000000000000';
 const keyOf = (zoneId: string | null, fp: string) => `${zoneId ?? NO_ZONE}|${fp}`;
 
+/** A text[] literal: cheaper for the server to read than a JSON array to unpack per row. */
+const arrayLiteral = (items: string[]) => `{${items.map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
 /** The hash a finding's content is compared by: everything the tool says of it. */
 function contentOf(f: NormalizedFinding) {
-  const categories = JSON.stringify(f.categories);
+  const categories = arrayLiteral(f.categories);
   const counts = f.counts ? JSON.stringify(f.counts) : null;
   const evidence = JSON.stringify(f.evidence);
   const hash = createHash('sha1').update(JSON.stringify([f.title, f.severity, f.ruleId, f.target, f.location,
@@ -67,7 +70,7 @@ const UNNEST = `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[
   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
   AS u(id, zone_id, fingerprint, content_hash, title, severity, rule_id, target, location, description, mitigation, categories, counts, evidence)`;
 
-const CATEGORIES = `ARRAY(SELECT jsonb_array_elements_text(u.categories::jsonb))`;
+const CATEGORIES = 'u.categories::text[]';
 
 /**
  * Opens the merge of one run: locks the tool format of the organization (two imports at once
