@@ -8,7 +8,7 @@ import { InputError } from '../domain/errors.ts';
 export interface Line { number: number; text: string }
 
 export async function* readLines(
-  source: AsyncIterable<Uint8Array>, maxLineBytes = 256 * 1024 * 1024, onBytes?: (bytes: number) => void,
+  source: AsyncIterable<Uint8Array>, maxLineBytes = 64 * 1024 * 1024, onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
