@@ -1,11 +1,10 @@
 /**
- * Streams a JSON document and yields the values at the given paths (the subset of JSONPath
- * that @streamparser/json supports: `$`, `$.a`, `$.a.*`, `$.*.b`…) without holding the whole
- * file: each value is released once yielded. Syntax errors and truncation become InputErrors
- * naming the byte offset.
+ * Streams a JSON document and yields the values at the given paths (`$`, `$.a`, `$.a.*`,
+ * `$.*.b`…; json-scanner.ts) without holding the whole file: each value is released once
+ * yielded. Syntax errors and truncation become InputErrors naming the byte offset.
  */
-import { JSONParser } from '@streamparser/json';
 import { InputError } from '../domain/errors.ts';
+import { JsonPathScanner } from './json-scanner.ts';
 import type { ParseProgress } from './types.ts';
 
 export interface JsonHit {
@@ -64,42 +63,17 @@ function stringGuard(max: number) {
 export async function* streamJson(
   source: AsyncIterable<Uint8Array>, paths: string[], onBytes?: (bytes: number) => void, maxStringBytes = MAX_STRING_BYTES,
 ): AsyncGenerator<JsonHit> {
-  const parser = new JSONParser({ paths, keepStack: false, stringBufferSize: 64 * 1024 });
+  const scanner = new JsonPathScanner(paths);
   const guard = stringGuard(maxStringBytes);
-  const queue: JsonHit[] = [];
-  parser.onValue = ({ value, key, stack }) => {
-    const keys = stack.slice(1).map((s) => s.key as string | number);
-    if (key !== undefined) keys.push(key as string | number);
-    queue.push({ keys, value });
-  };
   let bytes = 0;
-  const fail = (err: unknown, upTo: number): never => {
-    const message = err instanceof Error ? err.message : String(err);
-    const position = /position "?(\d+)"?/.exec(message)?.[1];
-    const where = position ? `at byte ${position}` : `between bytes ${bytes} and ${upTo}`;
-    throw new InputError(`The file is not valid JSON ${where}: ${message.replace(/ in state .*$/, '')}`,
-      [{ field: 'file', message: `not valid JSON ${where}` }]);
-  };
   for await (const chunk of source) {
     guard(chunk);
-    try {
-      parser.write(chunk);
-    } catch (err) {
-      fail(err, bytes + chunk.byteLength);
-    }
+    const hits = scanner.write(chunk);
     bytes += chunk.byteLength;
     onBytes?.(bytes);
-    while (queue.length > 0) yield queue.shift()!;
+    yield* hits;
   }
-  if (!parser.isEnded) {
-    try {
-      parser.end();
-    } catch {
-      throw new InputError(`The file ends in the middle of a JSON value after ${bytes} bytes: it looks truncated`,
-        [{ field: 'file', message: 'truncated JSON' }]);
-    }
-  }
-  while (queue.length > 0) yield queue.shift()!;
+  scanner.end();
 }
 
 /** A parse-progress reporter that can be fed bytes and findings separately. */

@@ -4,7 +4,8 @@ import type { Actor } from './actor.ts';
 import { SequenceCache } from './read-cache.ts';
 
 const actor = (orgSeq: number, orgId = 'org-a'): Actor => ({ orgId, userId: 'u', role: 'viewer', label: 'user:u', orgSeq });
-const noDb: Queryable = { query: () => Promise.reject(new Error('the sequence comes with the actor')) };
+const noCopy = () => Promise.reject(new Error('no COPY here'));
+const noDb: Queryable = { query: () => Promise.reject(new Error('the sequence comes with the actor')), copyIn: noCopy };
 
 describe('sequence cache', () => {
   it('serves an entry while the organization has not changed, and recomputes once it has', async () => {
@@ -20,7 +21,7 @@ describe('sequence cache', () => {
 
   it('reads the sequence itself when the actor does not carry it', async () => {
     let seq = 1;
-    const db: Queryable = { query: async <T>() => [{ seq, hash: 'h' }] as T[] };
+    const db: Queryable = { query: async <T>() => [{ seq, hash: 'h' }] as T[], copyIn: noCopy };
     const cache = new SequenceCache<number>(db, () => 1, 10);
     let computed = 0;
     const compute = async () => ++computed;

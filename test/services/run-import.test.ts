@@ -67,6 +67,18 @@ describe(`run import and the verification loop (${TEST_ENGINE})`, () => {
     expect(n!.n).toBe(1);
   });
 
+  it('a file that fails after batches were written (one still being written) leaves nothing either', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    const good = Array.from({ length: 4500 }, (_, i) => JSON.stringify({ fp: `bulk-${i}` })).join('\n');
+    await expect(service().importRun(ctx.w.people.lead.actor, {
+      zone: zone.key, fileName: 'big-bad.jsonl', source: textFile(`${good}\n{"fp": broken}\n`),
+    })).rejects.toThrow(/Line 4501 is not valid JSON/);
+    const [n] = await ctx.t.db.query<{ findings: number; outcomes: number }>(
+      `SELECT (SELECT count(*)::int FROM findings WHERE zone_id = $1) AS findings,
+              (SELECT count(*)::int FROM run_findings rf LEFT JOIN runs r ON r.id = rf.run_id WHERE r.id IS NULL) AS outcomes`, [zone.id]);
+    expect(n).toEqual({ findings: 0, outcomes: 0 });
+  });
+
   it('records the run in the audit trail and lets findings without a zone wait in the unrouted queue', async () => {
     const r = await service().importRun(ctx.w.people.admin.actor, { fileName: 'nozone.jsonl', source: file('u1', 'u2'), introducedIn: 'v2.3' });
     expect(r.run.zoneId).toBeNull();
