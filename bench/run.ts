@@ -1,131 +1,60 @@
 /**
- * `npm run bench`: GET /api/zones (the default page of 2,000 zones) and the GET /api/health
- * baseline, on PGlite and on PostgreSQL, each against a server in its own process.
- * A measurement, not a test: it exits 0 even when a target is missed, and says which.
+ * `npm run bench`: the benchmark suites in sequence — `zones` (GET /api/zones, zones.ts), then
+ * `imports` (import throughput, raw COPY baseline and peak RSS, imports.ts). Run some of them with
+ * `npm run bench -- imports` (names as arguments) or BENCH_SUITES=imports.
+ * A measurement, not a test: it exits 0 even when a target is missed, and says which; it exits 1
+ * only when a run could not be measured (an error), 2 on an unknown suite name.
  *
- * Per run it prints req/s, latency p50/p99/max and, from /proc, the CPU milliseconds per request
- * of the server process and of the PostgreSQL backends, so a missed target shows where time went.
- *
- * Environment (optional): BENCH_ENGINES=pglite,postgres  BENCH_DURATION=10  BENCH_WARMUP=2
- *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out" (profiles the server; bench/out is git-ignored)
+ * Environment (optional): BENCH_SUITES=zones,imports  BENCH_ENGINES=pglite,postgres
+ *   zones:   BENCH_DURATION=10  BENCH_WARMUP=2  BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out"
+ *   imports: BENCH_IMPORT_FINDINGS=200000  BENCH_RSS_FILE_MB=1024 (0 skips the peak-RSS runs)  BENCH_EXPLAIN=1 (plans)
+ *   remediation (not in the default run): BENCH_REM_FINDINGS=1000000  BENCH_REM_CALLS=50
  */
-import { cpus, loadavg } from 'node:os';
-import { sampleCpu } from './cpu-usage.ts';
-import { freshPglite, freshPostgres, postgresVersion, type BenchDatabase } from './databases.ts';
-import { describeRun, table, TARGETS, verdictOf, type EngineName, type Row } from './report.ts';
-import { seedBenchOrg } from './seed.ts';
-import { startServerProcess } from './server-process.ts';
-import { checkZonesPage, HEALTH_PATH, measure, randomPagePath, ZONES_PATH, type LoadOptions } from './zones-api.ts';
+import { cleanUp } from './cleanup.ts';
+import { runImportsSuite } from './imports.ts';
+import { runRemediationSuite } from './remediation.ts';
+import { runZonesSuite } from './zones.ts';
 
-const ZONES = 2000;
-const SEED = { zones: ZONES, leads: 50, products: 20 };
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as EngineName[];
-const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SUITES: Record<string, () => Promise<string[]>> = {
+  zones: runZonesSuite, imports: runImportsSuite, remediation: runRemediationSuite,
+};
 
-interface Scenario { scenario: Row['scenario']; path: string; connections: number; auth: boolean }
-
-const SCENARIOS: Scenario[] = [
-  { scenario: 'baseline', path: HEALTH_PATH, connections: 50, auth: false },
-  { scenario: 'zones', path: ZONES_PATH, connections: 50, auth: true },
-  { scenario: 'zones', path: ZONES_PATH, connections: 10, auth: true },
-  { scenario: 'uncached', path: ZONES_PATH, connections: 50, auth: true },
-];
-
-const cleanups = new Set<() => Promise<void>>();
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
-async function benchEngine(db: BenchDatabase): Promise<Row[]> {
-  const engine = db.engine;
-  log(`\n== ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${db.describe}`);
-  log(`  machine load before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min; includes earlier runs — other work on the machine skews the figures)`);
-  const seed = await seedBenchOrg(db.env, SEED);
-  const s = seed.seconds;
-  log(`  seeded ${seed.zones} zones, ${SEED.leads} leads, ${SEED.products} products in ${s.total.toFixed(2)} s ` +
-    `(open+migrate ${s.open.toFixed(2)} s, leads ${s.leads.toFixed(2)} s, zone import ${s.zones.toFixed(2)} s ` +
-    `= ${Math.round(seed.zones / s.zones)} zones/s)`);
-
-  const server = await startServerProcess(db.env, SERVER_NODE_ARGS);
-  const stop = () => server.stop();
-  cleanups.add(stop);
-  try {
-    log(`  server pid ${server.pid} at ${server.url}`);
-    await checkZonesPage(server.url, seed.token, ZONES);
-    log(`  checked: GET ${ZONES_PATH} returns 50 of ${ZONES} zones, sorted by name`);
-    const opts = (connections: number): LoadOptions => ({ connections, durationSeconds: DURATION, warmupSeconds: WARMUP });
-    const rows: Row[] = [];
-    for (const sc of SCENARIOS) {
-      const result = await measure(server.url, sc.path, sc.auth ? seed.token : null, opts(sc.connections),
-        () => sampleCpu(server.pid, db.databaseName), sc.scenario === 'uncached' ? randomPagePath(ZONES) : undefined);
-      const row = { engine, scenario: sc.scenario, result };
-      log(describeRun(row));
-      rows.push(row);
-    }
-    return rows;
-  } finally {
-    cleanups.delete(stop);
-    await server.stop();
+function requestedSuites(): string[] | null {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const names = (args.length > 0 ? args : (process.env.BENCH_SUITES ?? 'zones,imports').split(','))
+    .map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(n in SUITES));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown benchmark suite ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ` +
+      `expected one or more of: ${Object.keys(SUITES).join(', ')}\n`);
+    return null;
   }
-}
-
-async function withDatabase(open: () => Promise<BenchDatabase>): Promise<Row[]> {
-  const db = await open();
-  const dispose = () => db.dispose();
-  cleanups.add(dispose);
-  try {
-    return await benchEngine(db);
-  } finally {
-    cleanups.delete(dispose);
-    await db.dispose();
-  }
+  return names;
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  log(`Keel benchmark — GET ${ZONES_PATH} (default page: 50 of ${ZONES} zones, sorted by name, API token)`);
-  log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}); autocannon in this process, ` +
-    `server in a child process; ${WARMUP} s warm-up + ${DURATION} s per run`);
-  log(`targets: ≥ ${TARGETS.requestsPerSecond.postgres} req/s on PostgreSQL, ≥ ${TARGETS.requestsPerSecond.pglite} req/s ` +
-    `on PGlite, p99 < ${TARGETS.p99Ms} ms; ${HEALTH_PATH} is the framework-only baseline`);
-
-  const rows: Row[] = [];
-  const notes: string[] = [];
-  if (ENGINES.includes('pglite')) rows.push(...await withDatabase(freshPglite));
-  if (ENGINES.includes('postgres')) {
-    const pg = await freshPostgres();
-    if ('unavailable' in pg) {
-      notes.push(`PostgreSQL not measured: not reachable (${pg.unavailable})`);
-      log(`\n== PostgreSQL: not reachable (${pg.unavailable}); measured PGlite only`);
-    } else {
-      const version = await postgresVersion(pg.env.DATABASE_URL!).catch(() => '?');
-      rows.push(...await withDatabase(async () => ({ ...pg, describe: `${pg.describe}, server ${version}` })));
+  const names = requestedSuites();
+  if (!names) {
+    process.exitCode = 2;
+    return;
+  }
+  const outcomes: [string, string[]][] = [];
+  for (const [i, name] of names.entries()) {
+    if (i > 0) log(`\n${'='.repeat(100)}\n`);
+    outcomes.push([name, await SUITES[name]!()]);
+  }
+  if (outcomes.length > 1) {
+    log('\n== All suites');
+    for (const [name, missed] of outcomes) {
+      log(`  ${name.padEnd(8)} ${missed.length === 0 ? 'all targets met' : `${missed.length} target${missed.length === 1 ? '' : 's'} MISSED`}`);
     }
   }
-
-  log(`\n== Summary (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  log(table(rows));
-  log('(PGlite runs inside the server process, so its work is in "server CPU"; CPU figures come from /proc.)');
-  const failed = rows.filter((r) => verdictOf(r).label === 'FAIL');
-  for (const note of notes) log(note);
-  if (failed.length === 0) {
-    log('All targets met.');
-  } else {
-    log(`${failed.length} target${failed.length === 1 ? '' : 's'} MISSED:`);
-    for (const r of failed) {
-      log(`  - ${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} GET ${r.result.path} c=${r.result.connections}: ` +
-        verdictOf(r).reasons.join('; '));
-    }
-  }
-}
-
-async function cleanUp(): Promise<void> {
-  for (const fn of [...cleanups].reverse()) await fn().catch(() => undefined);
-  cleanups.clear();
 }
 
 process.once('SIGINT', () => {
-  log('\ninterrupted: stopping the server and removing the benchmark database');
+  log('\ninterrupted: stopping servers and child processes, removing benchmark databases and generated files');
   void cleanUp().finally(() => process.exit(130));
 });
 
