@@ -13,6 +13,13 @@ import { createFindingService } from './services/findings.ts';
 import { createExerciseService } from './services/exercises.ts';
 import { createRoutingRuleService } from './services/routing-rules.ts';
 import { createQueueService } from './services/queue.ts';
+import { createPolicyService } from './services/policy.ts';
+import { createTriageService } from './services/triage.ts';
+import { createRemediationService } from './services/remediations.ts';
+import { createPlanningService } from './services/planning.ts';
+import { createDebtService } from './services/debt.ts';
+import { createStalenessService } from './services/staleness.ts';
+import { createMetricsService } from './services/metrics.ts';
 import { resolveImporter } from './importers/index.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { openPglite, openPostgres, type Db } from './store/db.ts';
@@ -34,6 +41,13 @@ export function createServices(db: Db) {
     exercises: createExerciseService({ db }),
     routing: createRoutingRuleService({ db }),
     queue: createQueueService({ db }),
+    policy: createPolicyService({ db }),
+    triage: createTriageService({ db }),
+    remediations: createRemediationService({ db }),
+    planning: createPlanningService({ db }),
+    debt: createDebtService({ db }),
+    staleness: createStalenessService({ db }),
+    metrics: createMetricsService({ db }),
   };
 }
 

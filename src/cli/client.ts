@@ -5,6 +5,7 @@
 import type { VerifyResult, AuditEvent } from '../contracts/audit.ts';
 import type { Me } from '../contracts/auth.ts';
 import type { OwnershipReport } from '../contracts/reports.ts';
+import type { Dashboard, DashboardQuery, Scorecard, ScorecardQuery } from '../contracts/metrics.ts';
 import type { Member } from '../contracts/users.ts';
 import type { Role } from '../contracts/common.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
@@ -12,6 +13,10 @@ import type { RunImportResult } from '../contracts/runs.ts';
 import type { FindingCreate, FindingDetail, FindingList } from '../contracts/findings.ts';
 import type { Exercise, ExerciseCreate } from '../contracts/exercises.ts';
 import type { RoutingRule, RoutingRuleCreate } from '../contracts/routing.ts';
+import type { TriageDecide, TriageDecideResult, TriageQueue } from '../contracts/triage.ts';
+import type { RemediationCreate, RemediationDetail, RemediationList, RemediationStatus } from '../contracts/remediations.ts';
+import type { Period, PeriodCreate, PeriodDetail, PeriodPlan, ScheduleResult } from '../contracts/planning.ts';
+import type { DebtReport, EscalationResult } from '../contracts/debt.ts';
 
 /** The findings list query as the API takes it (lists comma-separated). */
 export type FindingQuery = Record<string, string | number | undefined>;
@@ -57,7 +62,25 @@ export interface KeelClient {
   listRoutingRules(): Promise<RoutingRule[]>;
   addRoutingRule(input: RoutingRuleCreate): Promise<RoutingRule>;
   removeRoutingRule(id: string): Promise<void>;
+  listPeriods(): Promise<Period[]>;
+  createPeriod(input: PeriodCreate): Promise<PeriodDetail>;
+  getPlan(period: string): Promise<PeriodPlan>;
+  schedule(item: string, input: { sprintId: string | null; rationale?: string | undefined }): Promise<ScheduleResult>;
+  debt(query: { zone?: string | undefined; owner?: string | undefined }): Promise<DebtReport>;
+  escalate(): Promise<EscalationResult>;
+  triageQueue(query: { zone?: string | undefined; all?: boolean | undefined; limit: number; offset: number }): Promise<TriageQueue>;
+  triageDecide(input: TriageDecide): Promise<TriageDecideResult>;
+  /** The remediation list query as the API takes it (statuses comma-separated). */
+  listRemediations(query: Record<string, string | number | undefined>): Promise<RemediationList>;
+  getRemediation(ref: string): Promise<RemediationDetail>;
+  createRemediation(input: RemediationCreate): Promise<RemediationDetail>;
+  moveRemediation(ref: string, input: { to: RemediationStatus; reason?: string | undefined }): Promise<RemediationDetail>;
+  checkCriterion(ref: string, criterionId: string, evidence: string): Promise<RemediationDetail>;
   events(entity: { type: string; id: string } | null, limit: number): Promise<AuditEvent[]>;
   verifyAudit(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult>;
+  /** An owner's scorecard, or the dashboard (of the organization, a product or a zone); `format: 'csv'` gives the zone rows as CSV. */
+  scorecard(query: ScorecardQuery): Promise<Scorecard>;
+  dashboard(query: DashboardQuery): Promise<Dashboard>;
+  metricsCsv(kind: 'scorecard' | 'dashboard', query: ScorecardQuery & DashboardQuery): Promise<string>;
   close(): Promise<void>;
 }

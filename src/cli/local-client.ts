@@ -8,9 +8,15 @@ import { openKeel, type Keel } from '../composition.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import { systemActor, userActor, type Actor } from '../services/actor.ts';
 import { ownershipReportCsv } from '../services/ownership-report.ts';
+import { metricsCsv } from '../services/metrics-csv.ts';
+import { DashboardQuerySchema, ScorecardQuerySchema } from '../contracts/metrics.ts';
 import { ExerciseCreateSchema } from '../contracts/exercises.ts';
 import { FindingCreateSchema, FindingListQuerySchema } from '../contracts/findings.ts';
 import { RoutingRuleCreateSchema } from '../contracts/routing.ts';
+import { PeriodCreateSchema, ScheduleSchema } from '../contracts/planning.ts';
+import { DebtQuerySchema } from '../contracts/debt.ts';
+import { TriageDecideSchema, TriageQueueQuerySchema } from '../contracts/triage.ts';
+import { CheckCriterionSchema, MoveSchema, RemediationCreateSchema, RemediationListQuerySchema } from '../contracts/remediations.ts';
 import type { KeelClient } from './client.ts';
 import { validated } from './validate.ts';
 
@@ -84,8 +90,39 @@ function localClient(keel: Keel, actor: Actor): KeelClient {
     listRoutingRules: () => s.routing.list(actor),
     addRoutingRule: (input) => s.routing.create(actor, validated(RoutingRuleCreateSchema, input)),
     removeRoutingRule: (id) => s.routing.remove(actor, id),
+    listPeriods: () => s.planning.listPeriods(actor),
+    createPeriod: (input) => s.planning.createPeriod(actor, validated(PeriodCreateSchema, input)),
+    getPlan: (period) => s.planning.getPlan(actor, period),
+    schedule: (item, input) => s.planning.schedule(actor, item, validated(ScheduleSchema, input)),
+    debt: (query) => s.debt.debt(actor, validated(DebtQuerySchema, query)),
+    escalate: () => s.debt.escalate(actor),
+    triageQueue: async (query) => {
+      const q = validated(TriageQueueQuerySchema, { ...query, all: query.all ? 'true' : undefined });
+      return { ...(await s.triage.queue(actor, q)), limit: q.limit, offset: q.offset };
+    },
+    triageDecide: (input) => s.triage.decide(actor, validated(TriageDecideSchema, input)),
+    listRemediations: async (query) => {
+      const q = validated(RemediationListQuerySchema, query);
+      return { ...(await s.remediations.list(actor, q)), limit: q.limit, offset: q.offset };
+    },
+    getRemediation: (ref) => s.remediations.get(actor, ref),
+    createRemediation: (input) => s.remediations.create(actor, validated(RemediationCreateSchema, input)),
+    moveRemediation: (ref, input) => s.remediations.move(actor, ref, validated(MoveSchema, input)),
+    checkCriterion: (ref, criterionId, evidence) =>
+      s.remediations.checkCriterion(actor, ref, criterionId, validated(CheckCriterionSchema, { evidence })),
     events: (entity, limit) => (entity ? s.audit.history(actor, entity.type, entity.id, limit) : s.audit.recent(actor, limit)),
     verifyAudit: (onProgress) => s.audit.verify(actor, onProgress),
+    scorecard: (query) => {
+      const q = validated(ScorecardQuerySchema, query);
+      return s.metrics.scorecard(actor, { owner: q.owner, period: { period: q.period, from: q.from, to: q.to } });
+    },
+    dashboard: (query) => {
+      const q = validated(DashboardQuerySchema, query);
+      return s.metrics.dashboard(actor, { product: q.product, zone: q.zone, period: { period: q.period, from: q.from, to: q.to } });
+    },
+    async metricsCsv(kind, query) {
+      return metricsCsv(kind === 'scorecard' ? await this.scorecard(query) : await this.dashboard(query));
+    },
     close: () => keel.close(),
   };
 }

@@ -4,12 +4,17 @@ import type { VerifyResult, AuditEvent } from '../contracts/audit.ts';
 import type { Me } from '../contracts/auth.ts';
 import type { Problem } from '../contracts/common.ts';
 import type { OwnershipReport } from '../contracts/reports.ts';
+import type { Dashboard, Scorecard } from '../contracts/metrics.ts';
 import type { Member } from '../contracts/users.ts';
 import type { Handoff, ZoneDetail, ZoneImportSummary, ZoneList } from '../contracts/zones.ts';
 import type { RunImportResult } from '../contracts/runs.ts';
 import type { FindingDetail, FindingList } from '../contracts/findings.ts';
 import type { Exercise } from '../contracts/exercises.ts';
 import type { RoutingRule } from '../contracts/routing.ts';
+import type { Period, PeriodDetail, PeriodPlan, ScheduleResult } from '../contracts/planning.ts';
+import type { DebtReport, EscalationResult } from '../contracts/debt.ts';
+import type { TriageDecideResult, TriageQueue } from '../contracts/triage.ts';
+import type { RemediationDetail, RemediationList } from '../contracts/remediations.ts';
 import type { KeelClient } from './client.ts';
 
 /** A problem+json answer of the server, carried to the CLI's error printer. */
@@ -88,9 +93,26 @@ export function remoteClient(server: string, token: string): KeelClient {
     listRoutingRules: async () => (await call<{ items: RoutingRule[] }>('GET', '/api/routing-rules')).items,
     addRoutingRule: (input) => call<RoutingRule>('POST', '/api/routing-rules', input),
     removeRoutingRule: (id) => call<void>('DELETE', `/api/routing-rules/${encodeURIComponent(id)}`),
+    listPeriods: async () => (await call<{ items: Period[] }>('GET', '/api/planning/periods')).items,
+    createPeriod: (input) => call<PeriodDetail>('POST', '/api/planning/periods', input),
+    getPlan: (period) => call<PeriodPlan>('GET', `/api/planning/periods/${encodeURIComponent(period)}/plan`),
+    schedule: (item, input) => call<ScheduleResult>('PUT', `/api/remediations/${encodeURIComponent(item)}/sprint`, input),
+    debt: (query) => call<DebtReport>('GET', `/api/debt?${qs(query)}`),
+    escalate: () => call<EscalationResult>('POST', '/api/debt/escalate'),
+    triageQueue: (query) => call<TriageQueue>('GET', `/api/triage/queue?${qs({ ...query, all: query.all ? 'true' : undefined })}`),
+    triageDecide: (input) => call<TriageDecideResult>('POST', '/api/triage/decisions', input),
+    listRemediations: (query) => call<RemediationList>('GET', `/api/remediations?${qs(query)}`),
+    getRemediation: (ref) => call<RemediationDetail>('GET', `/api/remediations/${encodeURIComponent(ref)}`),
+    createRemediation: (input) => call<RemediationDetail>('POST', '/api/remediations', input),
+    moveRemediation: (ref, input) => call<RemediationDetail>('POST', `/api/remediations/${encodeURIComponent(ref)}/status`, input),
+    checkCriterion: (ref, criterionId, evidence) => call<RemediationDetail>('POST',
+      `/api/remediations/${encodeURIComponent(ref)}/criteria/${encodeURIComponent(criterionId)}/check`, { evidence }),
     events: async (entity, limit) =>
       (await call<{ items: AuditEvent[] }>('GET', `/api/events?${qs({ entityType: entity?.type, entityId: entity?.id, limit })}`)).items,
     verifyAudit: () => call<VerifyResult>('GET', '/api/audit/verify'),
+    scorecard: (query) => call<Scorecard>('GET', `/api/metrics/scorecard?${qs({ ...query, format: 'json' })}`),
+    dashboard: (query) => call<Dashboard>('GET', `/api/metrics/dashboard?${qs({ ...query, format: 'json' })}`),
+    metricsCsv: (kind, query) => call<string>('GET', `/api/metrics/${kind}?${qs({ ...query, format: 'csv' })}`),
     close: async () => undefined,
   };
 }

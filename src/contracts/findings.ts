@@ -63,6 +63,15 @@ export const FindingDetailSchema = FindingSummarySchema.extend(HypothesisSchema.
   exercise: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdBy: z.string().nullable().describe('Who typed it in (manual and exercise findings)'),
   history: z.array(FindingHistoryEntrySchema).describe('Runs that saw or missed this finding, newest first'),
+  triage: z.object({
+    state: z.enum(['untriaged', 'remediate', 'duplicate', 'false_positive', 'accepted_risk']),
+    reason: z.string().nullable().describe('The rationale written at triage'),
+    at: TimestampSchema.nullable(),
+    by: z.string().nullable(),
+    duplicateOf: IdSchema.nullable(),
+    remediation: z.object({ id: IdSchema, key: z.string(), title: z.string(), status: z.string() }).nullable(),
+    riskAcceptanceId: IdSchema.nullable(),
+  }).describe('The triage decision on this finding and what it links to'),
   canEdit: z.boolean(),
   canRoute: z.boolean(),
 });

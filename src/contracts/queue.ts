@@ -5,10 +5,12 @@ import { SeveritySchema, ZoneRefSchema } from './findings.ts';
 
 export const QueueItemSchema = z.object({
   id: IdSchema,
-  kind: z.enum(['finding.regressed']),
+  kind: z.enum(['finding.regressed', 'remediation.assigned', 'remediation.validate', 'remediation.escalated']),
   createdAt: TimestampSchema,
   readAt: TimestampSchema.nullable(),
-  finding: z.object({ id: IdSchema, title: z.string(), severity: SeveritySchema }),
+  finding: z.object({ id: IdSchema, title: z.string(), severity: SeveritySchema }).nullable(),
+  remediation: z.object({ id: IdSchema, key: z.string().describe('REM-<number>'), title: z.string(), status: z.string() }).nullable()
+    .describe('The remediation item the entry is about (linked to a regressed finding, assigned, to validate, escalated)'),
   zone: ZoneRefSchema.nullable(),
   runId: IdSchema.nullable(),
   message: z.string().describe('What happened, in words'),

@@ -30,7 +30,16 @@ export type Action =
   | 'finding.edit'
   | 'finding.route'
   | 'exercise.manage'
-  | 'routing.manage';
+  | 'routing.manage'
+  | 'policy.manage'
+  | 'triage.decide_own'
+  | 'triage.decide_any'
+  | 'remediation.manage_own'
+  | 'remediation.manage_any'
+  | 'plan.manage'
+  | 'plan.schedule_own'
+  | 'plan.schedule_any'
+  | 'debt.escalate';
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [
@@ -38,10 +47,14 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'zone.update_own', 'zone.update_any', 'zone.handoff_own', 'zone.handoff_any', 'zone.archive',
     'zone.import', 'user.manage', 'audit.verify', 'run.import', 'finding.create', 'finding.edit', 'finding.route',
     'exercise.manage', 'routing.manage',
+    'policy.manage', 'triage.decide_own', 'triage.decide_any', 'remediation.manage_own', 'remediation.manage_any',
+    'plan.manage', 'plan.schedule_own', 'plan.schedule_any', 'debt.escalate',
   ],
   lead: [
     'org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own', 'run.import',
     'finding.create', 'finding.edit', 'exercise.manage',
+    'triage.decide_own', 'remediation.manage_own',
+    'plan.manage', 'plan.schedule_own', 'debt.escalate',
   ],
   contributor: ['org.read', 'run.import', 'finding.create', 'finding.edit', 'exercise.manage'],
   reviewer: ['org.read', 'audit.verify'],
@@ -72,6 +85,15 @@ const DESCRIPTIONS: Record<Action, string> = {
   'finding.route': 'route unrouted findings to a zone',
   'exercise.manage': 'record red-team exercises',
   'routing.manage': 'manage routing rules',
+  'policy.manage': 'change the organization\'s triage and SLA policy',
+  'triage.decide_own': 'triage findings',
+  'triage.decide_any': 'triage findings in a zone owned by someone else',
+  'remediation.manage_own': 'create or edit remediation items',
+  'remediation.manage_any': 'create or edit remediation items in a zone owned by someone else',
+  'plan.manage': 'create planning periods and sprints',
+  'plan.schedule_own': 'schedule remediation items into sprints',
+  'plan.schedule_any': 'schedule remediation items of a zone owned by someone else',
+  'debt.escalate': 'escalate overdue remediation items',
 };
 
 export function authorize(role: Role, action: Action): void {

@@ -19,7 +19,13 @@ import { productRoutes } from './routes/products.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { exerciseRoutes } from './routes/exercises.routes.ts';
 import { findingRoutes } from './routes/findings.routes.ts';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { queueRoutes } from './routes/queue.routes.ts';
+import { policyRoutes } from './routes/policy.routes.ts';
+import { triageRoutes } from './routes/triage.routes.ts';
+import { remediationRoutes } from './routes/remediations.routes.ts';
+import { planningRoutes } from './routes/planning.routes.ts';
+import { debtRoutes } from './routes/debt.routes.ts';
 import { routingRoutes } from './routes/routing.routes.ts';
 import { runRoutes } from './routes/runs.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
@@ -88,6 +94,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   exerciseRoutes(app, opts);
   routingRoutes(app, opts);
   queueRoutes(app, opts);
+  metricsRoutes(app, opts);
+  policyRoutes(app, opts);
+  triageRoutes(app, opts);
+  remediationRoutes(app, opts);
+  planningRoutes(app, opts);
+  debtRoutes(app, opts);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: opts.engine }));
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

@@ -1,4 +1,4 @@
-/** A person's queue: regressed findings in the zones they own, newest unread first. */
+/** A person's queue: regressed findings in the zones they own, remediation work for them; newest unread first. */
 import { NotAllowedError, NotFoundError } from '../domain/errors.ts';
 import { authorize } from '../domain/roles.ts';
 import type { Db } from '../store/db.ts';
@@ -10,8 +10,20 @@ export interface QueueItem extends Omit<QueueItemRecord, 'runFileName'> {
 }
 
 function describe(item: QueueItemRecord): string {
-  const where = item.runFileName ? ` in run ${item.runFileName}` : '';
-  return `Regressed${where}: "${item.finding.title}" had been fixed or verified and is present again`;
+  const rem = item.remediation;
+  switch (item.kind) {
+    case 'finding.regressed': {
+      const where = item.runFileName ? ` in run ${item.runFileName}` : '';
+      const reopened = rem ? `; ${rem.key} is ${rem.status.replace('_', ' ')}` : '';
+      return `Regressed${where}: "${item.finding?.title ?? 'a finding'}" had been fixed or verified and is present again${reopened}`;
+    }
+    case 'remediation.assigned':
+      return `Assigned to you: ${rem?.key ?? 'a remediation item'} "${rem?.title ?? ''}"`;
+    case 'remediation.validate':
+      return `Waiting for your validation: ${rem?.key ?? 'a remediation item'} "${rem?.title ?? ''}" is fixed; check its acceptance criteria`;
+    case 'remediation.escalated':
+      return `Escalated: ${rem?.key ?? 'a remediation item'} "${rem?.title ?? ''}" is overdue past the policy's limit`;
+  }
 }
 
 function userOf(actor: Actor): string {

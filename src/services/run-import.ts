@@ -14,6 +14,7 @@ import { peekHead } from '../importers/peek.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
 import { openMerge } from '../store/findings-merge.ts';
+import { reopenRegressedItems } from '../store/remediation-reopen.ts';
 import { listRoutingRules } from '../store/routing-rules.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
 import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
@@ -97,9 +98,14 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
           });
           const parsing = importer.parse(hashed(), onProgress);
           let next = await parsing.next();
-          while (!next.done) {
-            await merge.add(next.value, route(next.value));
-            next = await parsing.next();
+          try {
+            while (!next.done) {
+              await merge.add(next.value, route(next.value));
+              next = await parsing.next();
+            }
+          } catch (err) {
+            await merge.drain();
+            throw err;
           }
           const info = next.value;
           const checksum = hash.digest('hex');
@@ -112,10 +118,15 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
             actor: actor.label, importedAt: at, reported: info.reported, counts,
           });
           await merge.queueRegressions();
+          // Remediation items whose findings came back are reopened (set-based; the queue items above name them).
+          const reopened = counts.regressed > 0 ? await reopenRegressedItems(tx, actor.orgId, runId, at, actor.label) : [];
           await appendEvents(tx, actor.orgId, [{
             actor: actor.label, action: 'run.imported', entityType: 'run', entityId: runId,
             after: { format: importer.format, fileName: input.fileName, checksum, zoneId, target: info.target, counts },
-          }], new Date(at));
+          }, ...reopened.map((r) => ({
+            actor: actor.label, action: 'remediation.reopened', entityType: 'remediation', entityId: r.id,
+            before: { status: r.before }, after: { status: 'reopened', runId, regressedFindings: r.findings, dueAt: r.dueAt },
+          }))], new Date(at));
           return { run: (await findRun(tx, actor.orgId, runId))!, unchanged: false };
         });
       } catch (err) {

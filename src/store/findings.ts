@@ -45,6 +45,18 @@ export interface FindingRecord extends FindingSummaryRecord {
   userScenario: string | null;
   threatModel: string | null;
   systemBoundary: string | null;
+  triage: FindingTriage;
+}
+
+/** The triage decision on a finding and what it links to. */
+export interface FindingTriage {
+  state: 'untriaged' | 'remediate' | 'duplicate' | 'false_positive' | 'accepted_risk';
+  reason: string | null;
+  at: string | null;
+  by: string | null;
+  duplicateOf: string | null;
+  remediation: { id: string; key: string; title: string; status: string } | null;
+  riskAcceptanceId: string | null;
 }
 
 export interface FindingFilter {
@@ -73,9 +85,15 @@ interface DetailRow extends Row {
   clean_runs: number; status_changed_at: Date; introduced_in: string | null; introduced_on: Date | string | null;
   exercise_id: string | null; exercise_name: string | null; created_by: string | null;
   user_scenario: string | null; threat_model: string | null; system_boundary: string | null;
+  triage: FindingTriage['state']; triage_reason: string | null; triaged_at: Date | null; triaged_by: string | null;
+  duplicate_of: string | null; remediation_id: string | null; rem_number: number | null; rem_title: string | null;
+  rem_status: string | null; risk_acceptance_id: string | null;
 }
 
-const toSummary = (r: Row): FindingSummaryRecord => ({
+/** The row of SUMMARY_COLUMNS (triage.ts reads the same columns). */
+export type FindingSummaryRow = Row;
+
+export const toSummary = (r: Row): FindingSummaryRecord => ({
   id: r.id, zone: r.zone_id ? { id: r.zone_id, key: r.zone_key!, name: r.zone_name! } : null, format: r.format,
   source: r.source, title: r.title, severity: r.severity, ruleId: r.rule_id, target: r.target, location: r.location,
   categories: r.categories, counts: r.counts, status: r.status, regressed: r.regressed,
@@ -96,6 +114,11 @@ const toFinding = (r: DetailRow): FindingRecord => ({
   introducedIn: r.introduced_in, introducedOn: dateOnly(r.introduced_on),
   exercise: r.exercise_id ? { id: r.exercise_id, name: r.exercise_name! } : null, createdBy: r.created_by,
   userScenario: r.user_scenario, threatModel: r.threat_model, systemBoundary: r.system_boundary,
+  triage: {
+    state: r.triage, reason: r.triage_reason, at: r.triaged_at ? iso(r.triaged_at) : null, by: r.triaged_by, duplicateOf: r.duplicate_of,
+    remediation: r.remediation_id ? { id: r.remediation_id, key: `REM-${r.rem_number!}`, title: r.rem_title!, status: r.rem_status! } : null,
+    riskAcceptanceId: r.risk_acceptance_id,
+  },
 });
 
 /**
@@ -106,7 +129,7 @@ const toFinding = (r: DetailRow): FindingRecord => ({
 const LAST_SEEN = `coalesce((SELECT max(r.imported_at) FROM run_findings rf JOIN runs r ON r.id = rf.run_id
   WHERE rf.finding_id = f.id AND rf.outcome IN ('new', 'still_present', 'regressed')), f.first_seen_at)`;
 
-const SUMMARY_COLUMNS = `f.id, f.zone_id, z.key AS zone_key, z.name AS zone_name, f.format, f.source, f.title, f.severity,
+export const SUMMARY_COLUMNS = `f.id, f.zone_id, z.key AS zone_key, z.name AS zone_name, f.format, f.source, f.title, f.severity,
   f.rule_id, f.target, f.location, f.categories, f.counts, f.status, f.regressed, f.first_seen_at, ${LAST_SEEN} AS last_seen_at`;
 
 const SEVERITY_RANK = `array_position(ARRAY['critical','high','medium','low','info'], f.severity)`;
@@ -171,8 +194,10 @@ export async function findFinding(q: Queryable, orgId: string, id: string, forUp
   const [row] = await q.query<DetailRow>(
     `SELECT ${SUMMARY_COLUMNS}, f.fingerprint, f.description, f.mitigation, f.evidence, f.regression_count, f.clean_runs,
             f.status_changed_at, f.introduced_in, f.introduced_on, f.exercise_id, e.name AS exercise_name, f.created_by,
-            f.user_scenario, f.threat_model, f.system_boundary
+            f.user_scenario, f.threat_model, f.system_boundary, f.triage, f.triage_reason, f.triaged_at, f.triaged_by,
+            f.duplicate_of, f.remediation_id, m.number AS rem_number, m.title AS rem_title, m.status AS rem_status, f.risk_acceptance_id
        FROM findings f LEFT JOIN zones z ON z.id = f.zone_id LEFT JOIN exercises e ON e.id = f.exercise_id
+       LEFT JOIN remediations m ON m.id = f.remediation_id
       WHERE f.org_id = $1 AND f.id = $2${forUpdate ? ' FOR UPDATE OF f' : ''}`, [orgId, id]);
   return row ? toFinding(row) : null;
 }

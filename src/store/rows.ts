@@ -13,3 +13,11 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+/** A `date` column as YYYY-MM-DD: node-postgres gives a local-midnight Date, PGlite a UTC one or text. */
+export function dateOnly(v: Date | string | null): string | null {
+  if (v == null) return null;
+  if (typeof v === 'string') return v.slice(0, 10);
+  const local = new Date(v.getTime() - v.getTimezoneOffset() * 60_000);
+  return (v.getUTCHours() === 0 ? v : local).toISOString().slice(0, 10);
+}

@@ -91,7 +91,7 @@ describe(`findings after intake (${TEST_ENGINE})`, () => {
     await services.queue.markRead(people.lead.actor, queue.items[0]!.id);
     expect((await services.queue.list(people.lead.actor)).unread).toBe(0);
 
-    const finding = await services.findings.get(people.viewer.actor, queue.items[0]!.finding.id);
+    const finding = await services.findings.get(people.viewer.actor, queue.items[0]!.finding!.id);
     expect(finding).toMatchObject({ regressed: true, regressionCount: 1, status: 'open' });
     expect(finding.history.map((h) => h.outcome)).toEqual(['regressed', 'not_reproduced', 'new']);
   });

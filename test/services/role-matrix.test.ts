@@ -81,3 +81,57 @@ describe(`role matrix (${TEST_ENGINE})`, () => {
     expect((await s.w.services.zones.get(s.w.people.viewer.actor, zone.key)).permissions).toEqual({ edit: false, handoff: false, archive: false });
   });
 });
+
+type RemediationAction =
+  | 'read policy' | 'change policy' | 'read triage queue' | 'triage own zone' | 'triage another\'s zone'
+  | 'create item in own zone' | 'create item in another\'s zone' | 'read items' | 'edit item in another\'s zone';
+
+// Record-dependent moves (assignee, validator) are in test/services/remediations.test.ts.
+const REMEDIATION_MATRIX: Record<RemediationAction, Record<Role, boolean | null>> = {
+  'read policy':                    { admin: Y, lead: Y, contributor: Y, reviewer: Y, viewer: Y },
+  'change policy':                  { admin: Y, lead: N, contributor: N, reviewer: N, viewer: N },
+  'read triage queue':              { admin: Y, lead: Y, contributor: Y, reviewer: Y, viewer: Y },
+  'triage own zone':                { admin: Y, lead: Y, contributor: null, reviewer: null, viewer: null },
+  'triage another\'s zone':         { admin: Y, lead: N, contributor: N, reviewer: N, viewer: N },
+  'create item in own zone':        { admin: Y, lead: Y, contributor: null, reviewer: null, viewer: null },
+  'create item in another\'s zone': { admin: Y, lead: N, contributor: N, reviewer: N, viewer: N },
+  'read items':                     { admin: Y, lead: Y, contributor: Y, reviewer: Y, viewer: Y },
+  'edit item in another\'s zone':   { admin: Y, lead: N, contributor: N, reviewer: N, viewer: N },
+};
+
+describe(`role matrix of triage and remediation (${TEST_ENGINE})`, () => {
+  const s = useWorld();
+  const item = { title: 'Fix', severity: 'high' as const, impact: 3, feasibility: 3, customerValue: 3, rationale: 'because it leaks' };
+
+  async function attempt(role: Role, action: RemediationAction): Promise<void> {
+    const me = s.w.people[role];
+    const sv = s.w.services;
+    const zoneOf = async (ownerId: string) => (await makeZone(s.w, ownerId)).key;
+    const findingIn = async (zone: string) => (await sv.findings.create(s.w.system, { zone, title: 'Gap', severity: 'medium' })).id;
+    switch (action) {
+      case 'read policy': await sv.policy.get(me.actor); return;
+      case 'change policy': await sv.policy.update(me.actor, { staleAfterDays: 30 }); return;
+      case 'read triage queue': await sv.triage.queue(me.actor, { all: true, limit: 5, offset: 0 }); return;
+      case 'triage own zone': await sv.triage.decide(me.actor, { findingIds: [await findingIn(await zoneOf(me.id))], decision: 'false_positive', rationale: 'grader bug' }); return;
+      case 'triage another\'s zone': await sv.triage.decide(me.actor, { findingIds: [await findingIn(await zoneOf(s.w.people.lead2.id))], decision: 'false_positive', rationale: 'grader bug' }); return;
+      case 'create item in own zone': await sv.remediations.create(me.actor, { ...item, zone: await zoneOf(me.id) }); return;
+      case 'create item in another\'s zone': await sv.remediations.create(me.actor, { ...item, zone: await zoneOf(s.w.people.lead2.id) }); return;
+      case 'read items': await sv.remediations.list(me.actor, { limit: 5, offset: 0 }); return;
+      case 'edit item in another\'s zone': {
+        const created = await sv.remediations.create(s.w.system, { ...item, zone: await zoneOf(s.w.people.lead2.id) });
+        await sv.remediations.update(me.actor, created.id, { description: 'edited' });
+        return;
+      }
+    }
+  }
+
+  for (const [action, row] of Object.entries(REMEDIATION_MATRIX) as [RemediationAction, Record<Role, boolean | null>][]) {
+    for (const [role, allowed] of Object.entries(row) as [Role, boolean | null][]) {
+      if (allowed === null) continue;
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, async () => {
+        if (allowed) await expect(attempt(role, action)).resolves.toBeUndefined();
+        else await expect(attempt(role, action)).rejects.toBeInstanceOf(NotAllowedError);
+      });
+    }
+  }
+});

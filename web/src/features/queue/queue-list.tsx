@@ -13,10 +13,19 @@ export function QueueList({ items, onRead, pending }: { items: readonly QueueIte
               {!q.readAt && <span className="unread-dot" aria-label="Unread" />}
               {q.message}
             </p>
-            <p>
-              <SeverityBadge severity={q.finding.severity} />{' '}
-              <Link to={`/findings/${encodeURIComponent(q.finding.id)}`} className="strong-link">{q.finding.title}</Link>
-            </p>
+            {q.finding && (
+              <p>
+                <SeverityBadge severity={q.finding.severity} />{' '}
+                <Link to={`/findings/${encodeURIComponent(q.finding.id)}`} className="strong-link">{q.finding.title}</Link>
+              </p>
+            )}
+            {q.remediation && (
+              <p>
+                <Link to={`/remediations/${encodeURIComponent(q.remediation.key)}`} className="strong-link">
+                  {q.remediation.key} · {q.remediation.title}
+                </Link>
+              </p>
+            )}
             <p className="muted small">
               {q.zone ? q.zone.name : 'No zone'}
               {q.runId && <> · <Link to={`/runs/${encodeURIComponent(q.runId)}`}>the run</Link></>}
@@ -26,7 +35,7 @@ export function QueueList({ items, onRead, pending }: { items: readonly QueueIte
           <div className="queue-side">
             {q.readAt ? <span className="muted small">Read {formatRelative(q.readAt)}</span> : (
               <button type="button" className="btn btn-small" disabled={pending === q.id} onClick={() => onRead(q)}>
-                Mark read<span className="sr-only">: {q.finding.title}</span>
+                Mark read<span className="sr-only">: {q.finding?.title ?? q.remediation?.title}</span>
               </button>
             )}
           </div>
