@@ -3,7 +3,7 @@
  * paused time. While paused, time left is frozen at the moment of the pause; `fixed` stops the
  * clock too (the SLA measures time to fix). Overdue only while planned, in progress or reopened.
  */
-import type { RemediationStatus } from './remediation-status.ts';
+import { OPEN_STATUSES, type RemediationStatus } from './remediation-status.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -36,7 +36,6 @@ export function extendDue(due: string, from: string, to: string): string {
 }
 
 const STOPPED: readonly RemediationStatus[] = ['fixed', 'verified'];
-const COUNTING: readonly RemediationStatus[] = ['planned', 'in_progress', 'reopened'];
 
 /** The instant the clock reads: now, or when it stopped (pause, fix). */
 function clockAt(s: SlaState, now: Date): number {
@@ -52,7 +51,7 @@ export function timeLeft(s: SlaState, now: Date): number {
 
 /** Past due while the clock counts: planned, in progress or reopened, and not paused. */
 export function isOverdue(s: SlaState, now: Date): boolean {
-  if (!COUNTING.includes(s.status)) return false;
+  if (!OPEN_STATUSES.includes(s.status)) return false;
   return clockAt(s, now) > new Date(s.dueAt).getTime();
 }
 

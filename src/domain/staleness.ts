@@ -3,6 +3,7 @@
  * linked findings are all no longer reproduced while it is still planned or in progress; one
  * whose zone changed owner after it was created; one with a linked finding in another zone.
  */
+import { OPEN_STATUSES, type RemediationStatus } from './remediation-status.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +15,7 @@ export interface StaleReason {
 }
 
 export interface StalenessInput {
-  status: 'planned' | 'in_progress' | 'reopened' | 'fixed' | 'verified' | 'obsolete';
+  status: RemediationStatus;
   zoneId: string;
   createdAt: Date;
   lastActivityAt: Date;
@@ -23,11 +24,9 @@ export interface StalenessInput {
   findings: readonly { status: 'open' | 'fixed_unverified' | 'verified'; zoneId: string | null }[];
 }
 
-const OPEN = new Set<StalenessInput['status']>(['planned', 'in_progress', 'reopened']);
-
 /** The reasons an item needs re-scoping; empty when it does not (closed items never do). */
 export function staleReasons(item: StalenessInput, now: Date, staleAfterDays: number): StaleReason[] {
-  if (!OPEN.has(item.status)) return [];
+  if (!OPEN_STATUSES.includes(item.status)) return [];
   const reasons: StaleReason[] = [];
   const idleDays = Math.floor((now.getTime() - item.lastActivityAt.getTime()) / DAY_MS);
   if (idleDays >= staleAfterDays) {

@@ -13,7 +13,7 @@ import type { Db, Queryable } from '../store/db.ts';
 import * as repo from '../store/debt.ts';
 import type { DeferralRecord, OverdueItemRecord } from '../store/debt.ts';
 import { appendEvents } from '../store/events.ts';
-import { insertDecisions } from '../store/planning.ts';
+import { insertDecisions } from '../store/remediation-decisions.ts';
 import { findPolicy } from '../store/policies.ts';
 import { findMember, findUserByEmail } from '../store/users.ts';
 import type { Actor } from './actor.ts';

@@ -16,6 +16,7 @@ import { appendEvents } from '../store/events.ts';
 import * as repo from '../store/planning.ts';
 import type { PeriodRecord, PlannedItemRecord, SprintRecord } from '../store/planning.ts';
 import { findPolicy } from '../store/policies.ts';
+import { insertDecisions } from '../store/remediation-decisions.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../store/rows.ts';
 import type { Actor } from './actor.ts';
 
@@ -227,7 +228,7 @@ export function createPlanningService(deps: { db: Db; now?: () => Date }) {
         const from = current ? { sprintId: current.id, sprint: current.name, startsOn: current.startsOn } : null;
         const to = target ? { sprintId: target.id, sprint: target.name, startsOn: target.startsOn } : null;
         const kind = deferred ? 'deferred' : 'scheduled';
-        await repo.insertDecisions(tx, actor.orgId, [{
+        await insertDecisions(tx, actor.orgId, [{
           remediationId: item.id, kind, rationale: rationale || `scheduled into ${target!.name}`,
           before: from, after: to, actor: actor.label, at: when,
         }]);

@@ -9,11 +9,12 @@ import type { Queryable } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
 import { applyTriage, groupFindings, missingFindings, type FindingGroup, type TriageWrite } from '../store/triage.ts';
 import type { Actor } from './actor.ts';
+import { isUuid } from '../domain/ids.ts';
 
 /** The zones of the findings, once each id is known to exist and the caller may triage them all. */
 export async function triageableGroups(q: Queryable, actor: Actor, ids: string[], field = 'findingIds'): Promise<FindingGroup[]> {
   if (ids.length === 0) throw InputError.field(field, 'name at least one finding');
-  const bad = ids.find((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  const bad = ids.find((id) => !isUuid(id));
   if (bad) throw InputError.field(field, `${JSON.stringify(bad)} is not a finding id`);
   const groups = await groupFindings(q, actor.orgId, ids);
   const found = groups.reduce((n, g) => n + g.findings, 0);

@@ -5,6 +5,7 @@
 import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { scopeFilter, type MetricsScope } from './metrics-scope.ts';
+import { isUuid } from '../domain/ids.ts';
 
 export interface MetricsZoneRecord {
   id: string;
@@ -41,7 +42,7 @@ export async function metricsZones(q: Queryable, orgId: string, scope: MetricsSc
 export async function findMetricsPerson(
   q: Queryable, orgId: string, ref: string,
 ): Promise<{ id: string; name: string; email: string } | null> {
-  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const isId = isUuid(ref);
   const [row] = await q.query<{ id: string; name: string; email: string }>(
     `SELECT u.id, u.name, u.email FROM users u JOIN memberships m ON m.user_id = u.id AND m.org_id = $1
       WHERE ${isId ? 'u.id = $2::uuid' : 'u.email = lower($2)'}`, [orgId, ref]);

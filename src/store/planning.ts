@@ -9,6 +9,7 @@ import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { parseRemediationRef } from './remediations.ts';
 import { iso, isoOrNull } from './rows.ts';
+import { isUuid } from '../domain/ids.ts';
 
 export interface PeriodRecord {
   id: string;
@@ -94,12 +95,10 @@ export async function listPeriods(q: Queryable, orgId: string): Promise<PeriodRe
   return rows.map(toPeriod);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A period by id or by name. */
 export async function findPeriod(q: Queryable, orgId: string, ref: string): Promise<PeriodRecord | null> {
   const [row] = await q.query<PeriodRow>(
-    `SELECT ${PERIOD_COLUMNS} FROM planning_periods p WHERE p.org_id = $1 AND ${UUID.test(ref) ? 'p.id = $2::uuid' : 'p.name = $2'}`,
+    `SELECT ${PERIOD_COLUMNS} FROM planning_periods p WHERE p.org_id = $1 AND ${isUuid(ref) ? 'p.id = $2::uuid' : 'p.name = $2'}`,
     [orgId, ref]);
   return row ? toPeriod(row) : null;
 }
@@ -120,7 +119,7 @@ export async function listSprints(q: Queryable, orgId: string, periodId: string)
 }
 
 export async function findSprint(q: Queryable, orgId: string, id: string): Promise<SprintRecord | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await q.query<SprintRow>(`SELECT ${SPRINT_COLUMNS} FROM sprints s WHERE s.org_id = $1 AND s.id = $2`, [orgId, id]);
   return row ? toSprint(row) : null;
 }
@@ -176,31 +175,4 @@ export async function setItemSprint(q: Queryable, orgId: string, id: string, spr
   await q.query(
     `UPDATE remediations SET sprint_id = $3, updated_at = $4, last_activity_at = $4 WHERE org_id = $1 AND id = $2`,
     [orgId, id, sprintId, at]);
-}
-
-export type DecisionKind = 'scheduled' | 'deferred' | 'escalated';
-
-export interface DecisionWrite {
-  remediationId: string;
-  kind: DecisionKind;
-  rationale: string;
-  before: unknown;
-  after: unknown;
-  actor: string;
-  at: string;
-}
-
-/** Records decisions on items' schedules and escalations (their institutional memory). */
-export async function insertDecisions(q: Queryable, orgId: string, decisions: readonly DecisionWrite[]): Promise<void> {
-  for (let i = 0; i < decisions.length; i += 500) {
-    const params: unknown[] = [orgId];
-    const values = decisions.slice(i, i + 500).map((d) => {
-      params.push(d.remediationId, d.kind, d.rationale, JSON.stringify(d.before ?? null), JSON.stringify(d.after ?? null), d.actor, d.at);
-      const n = params.length;
-      return `($1, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}::jsonb, $${n - 2}::jsonb, $${n - 1}, $${n})`;
-    });
-    await q.query(
-      `INSERT INTO remediation_decisions (org_id, remediation_id, kind, rationale, before, after, actor, at) VALUES ${values.join(', ')}`,
-      params);
-  }
 }

@@ -25,7 +25,7 @@ export interface DecisionWrite {
   at: string;
 }
 
-export async function insertDecisions(q: Queryable, orgId: string, items: DecisionWrite[]): Promise<void> {
+export async function insertDecisions(q: Queryable, orgId: string, items: readonly DecisionWrite[]): Promise<void> {
   if (items.length === 0) return;
   await q.query(
     `INSERT INTO remediation_decisions (org_id, remediation_id, kind, rationale, before, after, actor, at)

@@ -8,6 +8,7 @@ import type { Severity } from '../domain/severity.ts';
 import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
+import { isUuid } from '../domain/ids.ts';
 
 export type SystemElementKind = 'service' | 'data_flow' | 'model' | 'other';
 
@@ -97,7 +98,7 @@ const toRecord = (r: Row): RemediationRecord => ({
 
 /** A uuid, or REM-12 / 12. */
 export function parseRemediationRef(ref: string): { id: string } | { number: number } | null {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) return { id: ref };
+  if (isUuid(ref)) return { id: ref };
   const m = /^(?:rem-)?(\d{1,9})$/i.exec(ref.trim());
   return m ? { number: Number(m[1]) } : null;
 }
