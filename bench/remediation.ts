@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { openKeel } from '../src/composition.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemActor } from '../src/services/actor.ts';
+import { DASHBOARD_MAX_AGE_MS } from '../src/services/metrics.ts';
 import { track } from './cleanup.ts';
 import { freshPglite, freshPostgres, postgresVersion, type BenchDatabase } from './databases.ts';
 import { seedVolume } from './remediation-seed.ts';
@@ -38,7 +39,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-async function timeCalls(engine: EngineName, what: string, call: (i: number) => Promise<unknown>): Promise<Timing> {
+async function timeCalls(engine: EngineName, what: string, call: (i: number) => Promise<unknown>, judged = true): Promise<Timing> {
   await call(-1); // one warm-up call: prepared statements, caches
   const ms: number[] = [];
   for (let i = 0; i < CALLS; i++) {
@@ -49,7 +50,7 @@ async function timeCalls(engine: EngineName, what: string, call: (i: number) => 
   ms.sort((a, b) => a - b);
   const r = { engine, what, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), max: ms.at(-1)!, target: TARGETS.p95Ms[engine] };
   log(`  ${what.padEnd(22)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  max ${r.max.toFixed(1)} ms  ` +
-    `(${CALLS} calls; target p95 < ${r.target} ms)  ${r.p95 < r.target ? 'PASS' : 'FAIL'}`);
+    (judged ? `(${CALLS} calls; target p95 < ${r.target} ms)  ${r.p95 < r.target ? 'PASS' : 'FAIL'}` : `(${CALLS} calls; info)`));
   return r;
 }
 
@@ -81,6 +82,12 @@ async function benchEngine(db: BenchDatabase): Promise<{ timings: Timing[]; tria
           metrics.scorecard(actor, { owner: owners[(i + owners.length) % owners.length]!, period: { period: '90d' } })),
         await timeCalls(db.engine, 'org dashboard (90d)', () => metrics.dashboard(actor, { period: { period: '90d' } })),
       ];
+      // Each call a period of its own (90 days ending i seconds ago): the dashboard cache never
+      // holds the answer, so this is the cost of computing it. Reported, not judged.
+      await timeCalls(db.engine, 'org dashboard, computed', (i) => metrics.dashboard(actor, {
+        period: { from: new Date(now.getTime() - 90 * 86_400_000 - (i + 2) * 1000).toISOString(), to: new Date(now.getTime() - (i + 2) * 1000).toISOString() },
+      }), false);
+      log(`    (the dashboard answers from a cache while nothing changed, for at most ${DASHBOARD_MAX_AGE_MS / 1000} s; the line above is a miss every call)`);
       const sample = await metrics.dashboard(actor, { period: { period: '90d' } });
       log(`  dashboard: ${sample.zones.length} zone rows, ${sample.owners.length} owner rows; org TTR mean ` +
         `${sample.figures.timeToRemediate.meanHours} h over ${sample.figures.timeToRemediate.count} items, ` +

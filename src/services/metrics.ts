@@ -27,6 +27,7 @@ import { findMetricsPerson, metricsZones, type MetricsZoneRecord } from '../stor
 import { findPolicy } from '../store/policies.ts';
 import { findProduct } from '../store/products.ts';
 import type { Actor } from './actor.ts';
+import { SequenceCache } from './read-cache.ts';
 import { resolveZone } from './zone-ref.ts';
 
 export interface MetricsFigures {
@@ -110,11 +111,20 @@ const periodView = (p: Period): PeriodView => ({ from: p.from.toISOString(), to:
 const zoneView = (z: MetricsZoneRecord): ZoneView => ({
   id: z.id, key: z.key, name: z.name, tier: z.tier, product: z.product.key, archived: z.archived,
 });
+/** How long an org dashboard may be served from the cache when nothing changed. */
+export const DASHBOARD_MAX_AGE_MS = 60_000;
+
 const withRate = <T extends TriageCounts>(c: T) => ({ ...c, rate: rate(c.falsePositive, c.triaged) });
 
 export function createMetricsService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  // The dashboard reads every item and finding of the organization: an answer stands while
+  // nothing changed (the audit sequence) and for at most a minute, since overdue counts, ages
+  // and debt move with the clock alone; `asOf` says when it was computed.
+  const dashboards = new SequenceCache<Dashboard>(db, (d) => 1 + d.zones.length, 20_000, {
+    maxAgeMs: DASHBOARD_MAX_AGE_MS, now: () => now().getTime(),
+  });
 
   async function debtSettings(orgId: string) {
     const policy = (await findPolicy(db, orgId)) ?? DEFAULT_POLICY;
@@ -195,14 +205,17 @@ export function createMetricsService(deps: { db: Db; now?: () => Date }) {
     /** The organization's figures (or a product's, or a zone's) with a row per zone and per owner. */
     async dashboard(actor: Actor, input: { period?: PeriodInput | undefined; product?: string | undefined; zone?: string | undefined }): Promise<Dashboard> {
       authorize(actor.role, 'org.read');
-      const at = now();
-      const period = parsePeriod(input.period ?? {}, at);
-      const { scope, view } = await resolveScope(actor, { product: input.product, zone: input.zone });
-      const result = await compute(actor.orgId, scope, period, at);
-      return {
-        scope: view, period: periodView(period), asOf: at.toISOString(), figures: result.figures, ...fpLists(result.fp),
-        zones: result.zones, owners: result.owners,
-      };
+      const key = JSON.stringify([input.period ?? {}, input.product ?? '', input.zone ?? '']);
+      return dashboards.get(actor, key, async () => {
+        const at = now();
+        const period = parsePeriod(input.period ?? {}, at);
+        const { scope, view } = await resolveScope(actor, { product: input.product, zone: input.zone });
+        const result = await compute(actor.orgId, scope, period, at);
+        return {
+          scope: view, period: periodView(period), asOf: at.toISOString(), figures: result.figures, ...fpLists(result.fp),
+          zones: result.zones, owners: result.owners,
+        };
+      });
     },
 
     /** The period's flows per week or month, for trend charts (the backlog is not reconstructed per point). */

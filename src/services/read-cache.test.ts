@@ -42,4 +42,16 @@ describe('sequence cache', () => {
     expect(await cache.get(actor(1), 'a', rows(2, 'a3'))).toEqual(['a', 'a']);
     expect(await cache.get(actor(1), 'b', rows(2, 'b2'))).toEqual(['b2', 'b2']);
   });
+
+  it('recomputes an entry older than its maximum age even when nothing changed', async () => {
+    let clock = 1_000;
+    const cache = new SequenceCache<number>(noDb, () => 1, 10, { maxAgeMs: 60_000, now: () => clock });
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(actor(3), 'dash', compute)).toBe(1);
+    clock += 59_999;
+    expect(await cache.get(actor(3), 'dash', compute)).toBe(1);
+    clock += 1;
+    expect(await cache.get(actor(3), 'dash', compute)).toBe(2);
+  });
 });

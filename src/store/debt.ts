@@ -8,6 +8,7 @@ import type { Severity } from '../domain/severity.ts';
 import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 
 export interface OverdueItemRecord {
   id: string;
@@ -50,7 +51,7 @@ const SELECT = `SELECT r.id, r.number, r.title, r.status, r.severity, r.priority
   FROM remediations r JOIN zones z ON z.id = r.zone_id JOIN users o ON o.id = z.owner_id
   LEFT JOIN users a ON a.id = r.assignee_id`;
 
-const OPEN = `r.status IN ('planned', 'in_progress', 'reopened')`;
+const OPEN = isOpenStatus('r.status');
 
 /**
  * Open items past due at `now` (a paused clock reads the moment it was paused), optionally of

@@ -8,6 +8,7 @@ import { AGE_BUCKET_LIMITS_DAYS, type AgeBucket } from '../domain/metrics.ts';
 import type { Severity } from '../domain/severity.ts';
 import type { Queryable } from './db.ts';
 import { collect, groupColumns, groupingSets, scopeFilter, type GroupRow, type Grouped, type MetricsScope } from './metrics-scope.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 
 export interface MetricsWindow {
   from: Date;
@@ -81,7 +82,7 @@ export async function remediationFigures(
   const rows = await q.query<Row>(
     `WITH items AS (
        SELECT r.zone_id, r.severity, r.effort, r.created_at, r.due_at, r.fixed_at,
-              r.status IN ('planned', 'in_progress', 'reopened') AS is_open,
+              ${isOpenStatus('r.status')} AS is_open,
               r.status = 'fixed' AS is_awaiting,
               CASE WHEN r.verified_at >= $2::timestamptz AND r.verified_at < $3::timestamptz
                    THEN date_part('epoch', r.verified_at - r.detected_at) / 3600 END AS ttr_hours,

@@ -10,6 +10,7 @@ import type { Queryable } from './db.ts';
 import { parseRemediationRef } from './remediations.ts';
 import { iso, isoOrNull } from './rows.ts';
 import { isUuid } from '../domain/ids.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 
 export interface PeriodRecord {
   id: string;
@@ -49,7 +50,6 @@ export interface PlannedItemRecord {
   sprintId: string | null;
 }
 
-const OPEN = `('planned', 'in_progress', 'reopened')`;
 
 interface PeriodRow {
   id: string; name: string; starts_on: string; ends_on: string; safety_share: number; created_by: string; created_at: Date;
@@ -152,10 +152,10 @@ export async function listSprintItems(q: Queryable, orgId: string, sprintIds: re
 /** Open items no sprint holds: how many, and the first of them by priority. */
 export async function listUnscheduled(q: Queryable, orgId: string, limit: number): Promise<{ total: number; items: PlannedItemRecord[] }> {
   const [c] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM remediations r WHERE r.org_id = $1 AND r.sprint_id IS NULL AND r.status IN ${OPEN}`, [orgId]);
+    `SELECT count(*)::int AS n FROM remediations r WHERE r.org_id = $1 AND r.sprint_id IS NULL AND ${isOpenStatus('r.status')}`, [orgId]);
   const rows = await q.query<ItemRow>(
     `SELECT ${ITEM_COLUMNS} FROM remediations r JOIN zones z ON z.id = r.zone_id
-      WHERE r.org_id = $1 AND r.sprint_id IS NULL AND r.status IN ${OPEN}
+      WHERE r.org_id = $1 AND r.sprint_id IS NULL AND ${isOpenStatus('r.status')}
       ORDER BY r.priority DESC, r.due_at, r.id LIMIT $2`, [orgId, limit]);
   return { total: c!.n, items: rows.map(toItem) };
 }

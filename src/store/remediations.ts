@@ -9,6 +9,7 @@ import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
 import { isUuid } from '../domain/ids.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 
 export type SystemElementKind = 'service' | 'data_flow' | 'model' | 'other';
 
@@ -177,6 +178,7 @@ const ORDER: Record<RemediationSort, string> = {
 export interface RemediationFilter {
   zoneId?: string | undefined;
   status?: RemediationStatus[] | undefined;
+  severity?: Severity[] | undefined;
   assigneeId?: string | undefined;
   /** Past due and open, at this instant (ISO). */
   overdueAt?: string | undefined;
@@ -194,9 +196,10 @@ export async function listRemediations(
   };
   if (f.zoneId) add((p) => `r.zone_id = ${p}`, f.zoneId);
   if (f.status?.length) add((p) => `r.status = ANY(${p}::text[])`, f.status);
+  if (f.severity?.length) add((p) => `r.severity = ANY(${p}::text[])`, f.severity);
   if (f.assigneeId) add((p) => `r.assignee_id = ${p}`, f.assigneeId);
   if (f.overdueAt) {
-    add((p) => `r.status IN ('planned', 'in_progress', 'reopened') AND coalesce(r.paused_at, ${p}::timestamptz) > r.due_at`, f.overdueAt);
+    add((p) => `${isOpenStatus('r.status')} AND coalesce(r.paused_at, ${p}::timestamptz) > r.due_at`, f.overdueAt);
   }
   if (f.text?.trim()) {
     add((p) => `(r.title ILIKE ${p} OR r.description ILIKE ${p})`, `%${f.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

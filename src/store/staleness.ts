@@ -7,6 +7,7 @@ import type { RemediationStatus } from '../domain/remediation-status.ts';
 import type { Severity } from '../domain/severity.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 
 export interface StaleCandidateRecord {
   id: string;
@@ -36,7 +37,7 @@ export async function listStaleCandidates(q: Queryable, orgId: string, idleSince
     `WITH c AS (
        SELECT r.*, (SELECT max(h.at) FROM zone_handoffs h WHERE h.zone_id = r.zone_id AND h.from_user_id IS NOT NULL) AS handed_off_at
          FROM remediations r
-        WHERE r.org_id = $1 AND r.status IN ('planned', 'in_progress', 'reopened'))
+        WHERE r.org_id = $1 AND ${isOpenStatus('r.status')})
      SELECT c.id, c.number, c.title, c.status, c.severity, c.priority::float8 AS priority, z.id AS zone_id, z.key AS zone_key,
             z.name AS zone_name, o.id AS owner_id, o.name AS owner_name, a.id AS assignee_id, a.name AS assignee_name,
             c.created_at, c.last_activity_at, c.handed_off_at,

@@ -195,6 +195,25 @@ describe(`remediation metrics (${TEST_ENGINE})`, () => {
     expect(zoneOnly.figures).toEqual(other.figures);
   });
 
+  it('answers a repeated dashboard from its cache until something changes or a minute passes', async () => {
+    const { people } = ctx.w;
+    const service = metrics(); // one instance, as the server holds one
+    at(16, 9, 0);
+    const first = await service.dashboard(people.viewer.actor, { period });
+    at(16, 9, 0.5);
+    expect((await service.dashboard(people.viewer.actor, { period })).asOf).toBe(first.asOf);
+    const zone = first.zones.find((z) => z.owner.id === people.lead.id)!.zone.key;
+    await rem().create(lead, { zone, title: 'A new item', severity: 'low', ...scores });
+    const changed = await service.dashboard(people.viewer.actor, { period });
+    expect(changed.figures.open.total).toBe(first.figures.open.total + 1);
+    expect(changed.asOf).toBe(clock.toISOString());
+    const computedAt = clock;
+    at(16, 9, 1);
+    expect((await service.dashboard(people.viewer.actor, { period })).asOf).toBe(computedAt.toISOString());
+    at(16, 9, 1.6);
+    expect((await service.dashboard(people.viewer.actor, { period })).asOf).toBe(clock.toISOString());
+  });
+
   it('counts trend points per week over the period, and refuses what it cannot answer', async () => {
     const { people } = ctx.w;
     const s = await metrics().series(people.viewer.actor, { scope: { owner: people.lead.id }, period, bucket: 'week' });
