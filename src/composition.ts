@@ -20,6 +20,14 @@ import { createPlanningService } from './services/planning.ts';
 import { createDebtService } from './services/debt.ts';
 import { createStalenessService } from './services/staleness.ts';
 import { createMetricsService } from './services/metrics.ts';
+import { createKpiService } from './services/kpis.ts';
+import { createRiskRegisterService } from './services/risk-register.ts';
+import { createRiskExpiryService } from './services/risk-expiry.ts';
+import { createFrameworkService } from './services/frameworks.ts';
+import { createPrdService } from './services/prds.ts';
+import { createPremortemService } from './services/premortems.ts';
+import { createLaunchService } from './services/launches.ts';
+import { createBoardService } from './services/board.ts';
 import { resolveImporter } from './importers/index.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { openPglite, openPostgres, type Db } from './store/db.ts';
@@ -48,6 +56,14 @@ export function createServices(db: Db) {
     debt: createDebtService({ db }),
     staleness: createStalenessService({ db }),
     metrics: createMetricsService({ db }),
+    kpis: createKpiService({ db }),
+    prds: createPrdService({ db }),
+    premortems: createPremortemService({ db }),
+    launches: createLaunchService({ db }),
+    risks: createRiskRegisterService({ db }),
+    riskExpiry: createRiskExpiryService({ db }),
+    frameworks: createFrameworkService({ db }),
+    board: createBoardService({ db }),
   };
 }
 

@@ -17,6 +17,11 @@ import type { TriageDecide, TriageDecideResult, TriageQueue } from '../contracts
 import type { RemediationCreate, RemediationDetail, RemediationList, RemediationStatus } from '../contracts/remediations.ts';
 import type { Period, PeriodCreate, PeriodDetail, PeriodPlan, ScheduleResult } from '../contracts/planning.ts';
 import type { DebtReport, EscalationResult } from '../contracts/debt.ts';
+import type { ExpiryResult, RiskDetail, RiskList } from '../contracts/risks.ts';
+import type { BoardNext, BoardSessionCreate, BoardSessionDetail } from '../contracts/board.ts';
+import type { CsvImportResult, Kpi, KpiCreate, KpiList, MeasurementInput, RecordResult } from '../contracts/kpis.ts';
+import type { GateReport, Launch, LaunchCreate } from '../contracts/launches.ts';
+import type { PrdSummary } from '../contracts/prds.ts';
 
 /** The findings list query as the API takes it (lists comma-separated). */
 export type FindingQuery = Record<string, string | number | undefined>;
@@ -82,5 +87,28 @@ export interface KeelClient {
   scorecard(query: ScorecardQuery): Promise<Scorecard>;
   dashboard(query: DashboardQuery): Promise<Dashboard>;
   metricsCsv(kind: 'scorecard' | 'dashboard', query: ScorecardQuery & DashboardQuery): Promise<string>;
+  listKpis(query: { zone?: string | undefined; includeActivity?: boolean | undefined }): Promise<KpiList>;
+  getKpi(ref: string): Promise<Kpi>;
+  createKpi(input: KpiCreate): Promise<Kpi>;
+  /** Measurements of one KPI, recorded with source `cli`. */
+  recordKpi(ref: string, measurements: MeasurementInput[]): Promise<RecordResult>;
+  importKpiCsv(text: string): Promise<CsvImportResult>;
+  /** The launch gate now; `ref` is a launch id, zone-key/launch-name, or a zone key (its next launch). */
+  launchGate(ref: string): Promise<GateReport>;
+  listLaunches(query: { zone?: string | undefined }): Promise<Launch[]>;
+  createLaunch(input: LaunchCreate): Promise<Launch>;
+  listPrds(query: { zone?: string | undefined }): Promise<PrdSummary[]>;
+  boardNext(): Promise<BoardNext>;
+  boardSchedule(input: BoardSessionCreate): Promise<BoardSessionDetail>;
+  /** A board session by id or date (YYYY-MM-DD). */
+  boardSession(ref: string): Promise<BoardSessionDetail>;
+  boardGenerateAgenda(ref: string): Promise<BoardSessionDetail>;
+  boardMinutes(ref: string): Promise<string>;
+  /** The risk register query as the API takes it (lists comma-separated). */
+  listRisks(query: Record<string, string | number | undefined>): Promise<RiskList>;
+  risksCsv(query: Record<string, string | number | undefined>): Promise<string>;
+  getRisk(ref: string): Promise<RiskDetail>;
+  approveRisk(ref: string): Promise<RiskDetail>;
+  expireRisks(): Promise<ExpiryResult>;
   close(): Promise<void>;
 }

@@ -15,8 +15,13 @@ import { FindingCreateSchema, FindingListQuerySchema } from '../contracts/findin
 import { RoutingRuleCreateSchema } from '../contracts/routing.ts';
 import { PeriodCreateSchema, ScheduleSchema } from '../contracts/planning.ts';
 import { DebtQuerySchema } from '../contracts/debt.ts';
+import { BoardSessionCreateSchema } from '../contracts/board.ts';
+import { KpiCreateSchema, MeasurementsBodySchema } from '../contracts/kpis.ts';
 import { TriageDecideSchema, TriageQueueQuerySchema } from '../contracts/triage.ts';
 import { CheckCriterionSchema, MoveSchema, RemediationCreateSchema, RemediationListQuerySchema } from '../contracts/remediations.ts';
+import { LaunchCreateSchema } from '../contracts/launches.ts';
+import { RiskListQuerySchema } from '../contracts/risks.ts';
+import { riskRegisterCsv } from '../services/risk-register-csv.ts';
 import type { KeelClient } from './client.ts';
 import { validated } from './validate.ts';
 
@@ -123,6 +128,31 @@ function localClient(keel: Keel, actor: Actor): KeelClient {
     async metricsCsv(kind, query) {
       return metricsCsv(kind === 'scorecard' ? await this.scorecard(query) : await this.dashboard(query));
     },
+    listKpis: (query) => s.kpis.list(actor, query),
+    getKpi: (ref) => s.kpis.get(actor, ref),
+    createKpi: (input) => s.kpis.create(actor, validated(KpiCreateSchema, input)),
+    recordKpi: (ref, measurements) => s.kpis.record(actor, ref, validated(MeasurementsBodySchema, measurements), 'cli'),
+    importKpiCsv: (text) => s.kpis.importCsv(actor, text),
+    launchGate: (ref) => s.launches.gate(actor, ref),
+    listLaunches: (query) => s.launches.list(actor, query),
+    createLaunch: (input) => s.launches.create(actor, validated(LaunchCreateSchema, input)),
+    listPrds: (query) => s.prds.list(actor, query),
+    boardNext: () => s.board.next(actor),
+    boardSchedule: (input) => s.board.schedule(actor, validated(BoardSessionCreateSchema, input)),
+    boardSession: (ref) => s.board.get(actor, ref),
+    boardGenerateAgenda: (ref) => s.board.generateAgenda(actor, ref),
+    boardMinutes: async (ref) => (await s.board.minutes(actor, ref)).markdown,
+    listRisks: async (query) => {
+      const { format: _f, ...q } = validated(RiskListQuerySchema, query);
+      return { ...(await s.risks.list(actor, q)), limit: q.limit, offset: q.offset };
+    },
+    risksCsv: async (query) => {
+      const { format: _f, limit: _l, offset: _o, ...q } = validated(RiskListQuerySchema, query);
+      return riskRegisterCsv(await s.risks.listAll(actor, q));
+    },
+    getRisk: (ref) => s.risks.get(actor, ref),
+    approveRisk: (ref) => s.risks.approve(actor, ref),
+    expireRisks: () => s.riskExpiry.expire(actor),
     close: () => keel.close(),
   };
 }

@@ -12,6 +12,11 @@ import { planCommands } from './commands/plan.ts';
 import { debtCommands } from './commands/debt.ts';
 import { triageCommands } from './commands/triage.ts';
 import { remediationCommands } from './commands/remediations.ts';
+import { boardCommands } from './commands/board.ts';
+import { riskCommands } from './commands/risks.ts';
+import { kpiCommands } from './commands/kpi.ts';
+import { gateCommands } from './commands/gate.ts';
+import { launchCommands, prdCommands } from './commands/launches.ts';
 import { orgCommands } from './commands/orgs.ts';
 import { serveCommand, migrateCommand } from './commands/serve.ts';
 import { tokenCommands } from './commands/tokens.ts';
@@ -69,7 +74,13 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(debtCommands(withClient));
   program.addCommand(triageCommands(withClient));
   program.addCommand(remediationCommands(withClient));
+  program.addCommand(riskCommands(withClient));
+  program.addCommand(kpiCommands(withClient));
+  program.addCommand(boardCommands(withClient));
   program.addCommand(auditCommands(withClient, setExit));
+  program.addCommand(gateCommands(withClient, setExit));
+  program.addCommand(launchCommands(withClient));
+  program.addCommand(prdCommands(withClient));
   program.addCommand(tokenCommands(withClient));
   for (const c of program.commands) c.exitOverride();
 

@@ -13,8 +13,13 @@ import type { Exercise } from '../contracts/exercises.ts';
 import type { RoutingRule } from '../contracts/routing.ts';
 import type { Period, PeriodDetail, PeriodPlan, ScheduleResult } from '../contracts/planning.ts';
 import type { DebtReport, EscalationResult } from '../contracts/debt.ts';
+import type { BoardNext, BoardSessionDetail } from '../contracts/board.ts';
+import type { CsvImportResult, Kpi, KpiList, RecordResult } from '../contracts/kpis.ts';
 import type { TriageDecideResult, TriageQueue } from '../contracts/triage.ts';
 import type { RemediationDetail, RemediationList } from '../contracts/remediations.ts';
+import type { GateReport, Launch } from '../contracts/launches.ts';
+import type { PrdSummary } from '../contracts/prds.ts';
+import type { ExpiryResult, RiskDetail, RiskList } from '../contracts/risks.ts';
 import type { KeelClient } from './client.ts';
 
 /** A problem+json answer of the server, carried to the CLI's error printer. */
@@ -113,6 +118,25 @@ export function remoteClient(server: string, token: string): KeelClient {
     scorecard: (query) => call<Scorecard>('GET', `/api/metrics/scorecard?${qs({ ...query, format: 'json' })}`),
     dashboard: (query) => call<Dashboard>('GET', `/api/metrics/dashboard?${qs({ ...query, format: 'json' })}`),
     metricsCsv: (kind, query) => call<string>('GET', `/api/metrics/${kind}?${qs({ ...query, format: 'csv' })}`),
+    listKpis: (query) => call<KpiList>('GET', `/api/kpis?${qs({ zone: query.zone, includeActivity: query.includeActivity ? 'true' : undefined })}`),
+    getKpi: (ref) => call<Kpi>('GET', `/api/kpis/${encodeURIComponent(ref)}`),
+    createKpi: (input) => call<Kpi>('POST', '/api/kpis', input),
+    recordKpi: (ref, measurements) => call<RecordResult>('POST', `/api/kpis/${encodeURIComponent(ref)}/measurements?source=cli`, measurements),
+    importKpiCsv: (text) => call<CsvImportResult>('POST', '/api/kpis/measurements/csv', text, 'text/csv'),
+    launchGate: (ref) => call<GateReport>('GET', `/api/launches/${encodeURIComponent(ref)}/gate`),
+    listLaunches: async (query) => (await call<{ items: Launch[] }>('GET', `/api/launches?${qs(query)}`)).items,
+    createLaunch: (input) => call<Launch>('POST', '/api/launches', input),
+    listPrds: async (query) => (await call<{ items: PrdSummary[] }>('GET', `/api/prds?${qs(query)}`)).items,
+    listRisks: (query) => call<RiskList>('GET', `/api/risks?${qs(query)}`),
+    risksCsv: (query) => call<string>('GET', `/api/risks?${qs({ ...query, format: 'csv' })}`),
+    getRisk: (ref) => call<RiskDetail>('GET', `/api/risks/${encodeURIComponent(ref)}`),
+    approveRisk: (ref) => call<RiskDetail>('POST', `/api/risks/${encodeURIComponent(ref)}/approve`),
+    expireRisks: () => call<ExpiryResult>('POST', '/api/risks/expire'),
+    boardNext: () => call<BoardNext>('GET', '/api/board/next'),
+    boardSchedule: (input) => call<BoardSessionDetail>('POST', '/api/board/sessions', input),
+    boardSession: (ref) => call<BoardSessionDetail>('GET', `/api/board/sessions/${encodeURIComponent(ref)}`),
+    boardGenerateAgenda: (ref) => call<BoardSessionDetail>('POST', `/api/board/sessions/${encodeURIComponent(ref)}/agenda`),
+    boardMinutes: (ref) => call<string>('GET', `/api/board/sessions/${encodeURIComponent(ref)}/minutes.md`),
     close: async () => undefined,
   };
 }

@@ -17,7 +17,7 @@ export const EventSchema = z.object({
 export const EventListSchema = z.object({ items: z.array(EventSchema) });
 
 export const HistoryQuerySchema = z.object({
-  entityType: z.enum(['zone', 'product', 'user', 'org']).optional(),
+  entityType: z.enum(['zone', 'product', 'user', 'org', 'remediation']).optional(),
   entityId: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   beforeSeq: z.coerce.number().int().min(1).optional(),

@@ -17,6 +17,7 @@ export const PolicySchema = z.object({
   escalateAfterSprints: z.number().int().min(0).max(52),
   zoneDebtThreshold: z.number().positive(),
   staleAfterDays: z.number().int().min(1).max(365),
+  boardCadenceDays: z.number().int().min(1).max(90).describe('Days between review board sessions'),
 });
 
 const PartialTierDays = TierDays.partial();
@@ -33,6 +34,7 @@ export const PolicyPatchSchema = z.object({
   escalateAfterSprints: PolicySchema.shape.escalateAfterSprints.optional(),
   zoneDebtThreshold: PolicySchema.shape.zoneDebtThreshold.optional(),
   staleAfterDays: PolicySchema.shape.staleAfterDays.optional(),
+  boardCadenceDays: PolicySchema.shape.boardCadenceDays.optional(),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;

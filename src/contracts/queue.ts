@@ -5,7 +5,7 @@ import { SeveritySchema, ZoneRefSchema } from './findings.ts';
 
 export const QueueItemSchema = z.object({
   id: IdSchema,
-  kind: z.enum(['finding.regressed', 'remediation.assigned', 'remediation.validate', 'remediation.escalated']),
+  kind: z.enum(['finding.regressed', 'remediation.assigned', 'remediation.validate', 'remediation.escalated', 'risk_acceptance.expired', 'board.action']),
   createdAt: TimestampSchema,
   readAt: TimestampSchema.nullable(),
   finding: z.object({ id: IdSchema, title: z.string(), severity: SeveritySchema }).nullable(),
@@ -13,6 +13,9 @@ export const QueueItemSchema = z.object({
     .describe('The remediation item the entry is about (linked to a regressed finding, assigned, to validate, escalated)'),
   zone: ZoneRefSchema.nullable(),
   runId: IdSchema.nullable(),
+  boardAction: z.object({
+    id: IdSchema, sessionId: IdSchema, sessionOn: z.string(), text: z.string(), dueOn: z.string(), status: z.string(),
+  }).nullable().describe('The review board action item the entry is about'),
   message: z.string().describe('What happened, in words'),
 });
 

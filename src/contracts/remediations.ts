@@ -150,6 +150,7 @@ const csv = <T extends string>(inner: z.ZodType<T, string>) => z.string().option
 export const RemediationListQuerySchema = z.object({
   zone: z.string().max(100).optional(),
   status: csv(RemediationStatusSchema).describe('One or more statuses, comma-separated'),
+  severity: csv(SeveritySchema).describe('One or more severities, comma-separated'),
   assignee: z.string().max(40).optional().describe('A user id, or "me"'),
   overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   q: z.string().max(200).optional(),
@@ -169,3 +170,10 @@ export type RemediationSummary = z.infer<typeof RemediationSummarySchema>;
 export type RemediationDetail = z.infer<typeof RemediationDetailSchema>;
 export type RemediationList = z.infer<typeof RemediationListSchema>;
 export type RemediationListQuery = z.input<typeof RemediationListQuerySchema>;
+export type MilestoneStage = z.infer<typeof MilestoneStageSchema>;
+export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
+export type SystemElementKind = z.infer<typeof SystemElementKindSchema>;
+export type Reprioritize = z.input<typeof ReprioritizeSchema>;
+export type Move = z.input<typeof MoveSchema>;
+export type CriterionInput = z.input<typeof CriterionInputSchema>;
+export type MilestonePatch = z.input<typeof MilestonePatchSchema>;

@@ -32,6 +32,8 @@ export interface Policy {
   escalateAfterSprints: number;
   zoneDebtThreshold: number;
   staleAfterDays: number;
+  /** Days between review board sessions. */
+  boardCadenceDays: number;
 }
 
 /** A change to the policy: any subset of settings, the SLA table and weights by cell. */
@@ -44,6 +46,7 @@ export interface PolicyPatch {
   escalateAfterSprints?: number | undefined;
   zoneDebtThreshold?: number | undefined;
   staleAfterDays?: number | undefined;
+  boardCadenceDays?: number | undefined;
 }
 
 const row = (t1: number, t2: number, t3: number, t4: number): Record<Tier, number> => ({ tier1: t1, tier2: t2, tier3: t3, tier4: t4 });
@@ -63,6 +66,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   escalateAfterSprints: 2,
   zoneDebtThreshold: 40,
   staleAfterDays: 30,
+  boardCadenceDays: 14,
 }) as Policy;
 
 const WEIGHT_KEYS = ['severity', 'impact', 'feasibility', 'customerValue'] as const;
@@ -109,6 +113,7 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch): Policy {
     escalateAfterSprints: patch.escalateAfterSprints ?? current.escalateAfterSprints,
     zoneDebtThreshold: patch.zoneDebtThreshold ?? current.zoneDebtThreshold,
     staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
+    boardCadenceDays: patch.boardCadenceDays ?? current.boardCadenceDays,
   };
   integerIn('sprintDays', next.sprintDays, 1, 90);
   numberIn('debtInterestRate', next.debtInterestRate, 0, 10);
@@ -117,6 +122,7 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch): Policy {
     throw InputError.field('zoneDebtThreshold', 'must be a number above 0');
   }
   integerIn('staleAfterDays', next.staleAfterDays, 1, 365);
+  integerIn('boardCadenceDays', next.boardCadenceDays, 1, 90);
   return next;
 }
 

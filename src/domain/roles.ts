@@ -39,7 +39,23 @@ export type Action =
   | 'plan.manage'
   | 'plan.schedule_own'
   | 'plan.schedule_any'
-  | 'debt.escalate';
+  | 'debt.escalate'
+  | 'prd.write'
+  | 'prd.approve_own'
+  | 'prd.approve_any'
+  | 'premortem.manage'
+  | 'launch.manage_own'
+  | 'launch.manage_any'
+  | 'launch.decide_own'
+  | 'launch.cosign'
+  | 'board.manage'
+  | 'kpi.manage_own'
+  | 'kpi.manage_any'
+  | 'kpi.record_own'
+  | 'kpi.record_any'
+  | 'risk.manage_own'
+  | 'risk.manage_any'
+  | 'framework.map';
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [
@@ -49,14 +65,24 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'exercise.manage', 'routing.manage',
     'policy.manage', 'triage.decide_own', 'triage.decide_any', 'remediation.manage_own', 'remediation.manage_any',
     'plan.manage', 'plan.schedule_own', 'plan.schedule_any', 'debt.escalate',
+    'prd.write', 'prd.approve_own', 'prd.approve_any', 'premortem.manage', 'launch.manage_own', 'launch.manage_any',
+    'launch.decide_own', 'launch.cosign',
+    'board.manage',
+    'kpi.manage_own', 'kpi.manage_any', 'kpi.record_own', 'kpi.record_any',
+    'risk.manage_own', 'risk.manage_any', 'framework.map',
   ],
   lead: [
     'org.read', 'product.create', 'product.update', 'zone.create', 'zone.update_own', 'zone.handoff_own', 'run.import',
     'finding.create', 'finding.edit', 'exercise.manage',
     'triage.decide_own', 'remediation.manage_own',
     'plan.manage', 'plan.schedule_own', 'debt.escalate',
+    'prd.write', 'prd.approve_own', 'premortem.manage', 'launch.manage_own', 'launch.decide_own',
+    'board.manage',
+    'kpi.manage_own', 'kpi.record_own',
+    'risk.manage_own', 'framework.map',
   ],
-  contributor: ['org.read', 'run.import', 'finding.create', 'finding.edit', 'exercise.manage'],
+  contributor: ['org.read', 'run.import', 'finding.create', 'finding.edit', 'exercise.manage', 'prd.write', 'premortem.manage',
+    'kpi.record_any', 'framework.map'],
   reviewer: ['org.read', 'audit.verify'],
   viewer: ['org.read'],
 };
@@ -94,6 +120,22 @@ const DESCRIPTIONS: Record<Action, string> = {
   'plan.schedule_own': 'schedule remediation items into sprints',
   'plan.schedule_any': 'schedule remediation items of a zone owned by someone else',
   'debt.escalate': 'escalate overdue remediation items',
+  'prd.write': 'write PRD reviews',
+  'prd.approve_own': 'approve PRDs',
+  'prd.approve_any': 'approve PRDs of a zone owned by someone else',
+  'premortem.manage': 'record pre-mortems',
+  'launch.manage_own': 'plan launches',
+  'launch.manage_any': 'plan launches in a zone owned by someone else',
+  'launch.decide_own': 'decide go or pause on a launch',
+  'launch.cosign': 'co-sign a launch override',
+  'board.manage': 'schedule review board sessions or record their decisions and action items',
+  'kpi.manage_own': 'define or change the KPIs of a zone',
+  'kpi.manage_any': 'define or change the KPIs of a zone owned by someone else',
+  'kpi.record_own': 'record KPI measurements',
+  'kpi.record_any': 'record KPI measurements in a zone they do not own or deputize',
+  'risk.manage_own': 'record, change or revoke risk acceptances',
+  'risk.manage_any': 'record, change or revoke risk acceptances of a zone owned by someone else',
+  'framework.map': 'map records to framework controls',
 };
 
 export function authorize(role: Role, action: Action): void {

@@ -26,10 +26,17 @@ import { triageRoutes } from './routes/triage.routes.ts';
 import { remediationRoutes } from './routes/remediations.routes.ts';
 import { planningRoutes } from './routes/planning.routes.ts';
 import { debtRoutes } from './routes/debt.routes.ts';
+import { kpiRoutes } from './routes/kpis.routes.ts';
+import { boardRoutes } from './routes/board.routes.ts';
 import { routingRoutes } from './routes/routing.routes.ts';
+import { prdRoutes } from './routes/prds.routes.ts';
+import { premortemRoutes } from './routes/premortems.routes.ts';
+import { launchRoutes } from './routes/launches.routes.ts';
 import { runRoutes } from './routes/runs.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { zoneRoutes } from './routes/zones.routes.ts';
+import { riskRoutes } from './routes/risks.routes.ts';
+import { frameworkRoutes } from './routes/frameworks.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
@@ -100,6 +107,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   remediationRoutes(app, opts);
   planningRoutes(app, opts);
   debtRoutes(app, opts);
+  riskRoutes(app, opts);
+  frameworkRoutes(app, opts);
+  kpiRoutes(app, opts);
+  boardRoutes(app, opts);
+  prdRoutes(app, opts);
+  premortemRoutes(app, opts);
+  launchRoutes(app, opts);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: opts.engine }));
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

@@ -6,6 +6,10 @@
 import type { OrgRecord } from '../store/orgs.ts';
 import type { Role } from '../domain/roles.ts';
 import { systemActor } from './actor.ts';
+import { seedDemoRemediation } from './demo-seed-remediation.ts';
+import { seedDemoTriage } from './demo-seed-triage.ts';
+import type { Db } from '../store/db.ts';
+import type { FindingService } from './findings.ts';
 import type { OrgService } from './orgs.ts';
 import type { UserService } from './users.ts';
 import type { ZoneImportService } from './zone-import.ts';
@@ -53,6 +57,8 @@ products:
 `;
 
 export interface DemoDeps {
+  db: Db;
+  findings: FindingService;
   orgs: OrgService;
   users: UserService;
   zoneImport: ZoneImportService;
@@ -78,5 +84,7 @@ export async function seedDemo(s: DemoDeps): Promise<OrgRecord | null> {
     toUserId: ids.get('mei.lin@northwind.example')!,
     reason: 'Agents launch slipped to Q4; Mei takes medical advice back',
   });
+  await seedDemoRemediation(s, actor, ids);
+  await seedDemoTriage(s.findings, actor);
   return org;
 }

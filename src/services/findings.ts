@@ -9,7 +9,7 @@ import type { Evidence } from '../domain/findings.ts';
 import { authorize, can } from '../domain/roles.ts';
 import type { Severity } from '../domain/severity.ts';
 import { daysToDetect, introducedDate } from '../domain/time-to-detect.ts';
-import type { Db } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
 import { findExercise } from '../store/exercises.ts';
 import * as repo from '../store/findings.ts';
@@ -71,6 +71,38 @@ const hypothesisOf = (f: FindingRecord) => ({
   userScenario: f.userScenario, threatModel: f.threatModel, systemBoundary: f.systemBoundary, introducedIn: f.introducedIn,
 });
 
+/**
+ * Creates a finding typed in by hand inside the caller's transaction (the findings page, or a
+ * PRD failure mode or pre-mortem mitigation turned into a finding) and returns its id.
+ */
+export async function createManualFindingIn(q: Queryable, actor: Actor, input: FindingCreateInput, at: Date): Promise<string> {
+  authorize(actor.role, 'finding.create');
+  const title = input.title.trim();
+  if (!title) throw InputError.field('title', 'a finding needs a title');
+  const exercise = input.exerciseId ? await findExercise(q, actor.orgId, input.exerciseId) : null;
+  if (input.exerciseId && !exercise) throw InputError.field('exerciseId', `no exercise ${input.exerciseId} in this organization`);
+  const zoneRef = input.zone ?? exercise?.zone?.id;
+  const zoneId = zoneRef ? (await resolveZone(q, actor.orgId, zoneRef, 'zone')).id : null;
+  const introducedIn = text(input.introducedIn);
+  const when = at.toISOString();
+  const newId = await repo.insertManualFinding(q, actor.orgId, {
+    zoneId, source: exercise ? 'exercise' : 'manual', exerciseId: exercise?.id ?? null,
+    // Typed-in findings are each their own: nothing re-imports them.
+    fingerprint: `manual:${randomUUID()}`,
+    title, severity: input.severity, ruleId: text(input.ruleId) ?? 'manual', target: text(input.target),
+    location: text(input.location), description: input.description?.trim() ?? '', mitigation: text(input.mitigation),
+    categories: [...new Set((input.categories ?? []).map((c) => c.trim()).filter(Boolean))],
+    evidence: (input.evidence ?? []).filter((e) => Object.values(e).some((v) => v !== undefined && v !== '')),
+    userScenario: text(input.userScenario), threatModel: text(input.threatModel), systemBoundary: text(input.systemBoundary),
+    introducedIn, introducedOn: introducedDate(introducedIn), createdBy: actor.label, at: when,
+  });
+  await appendEvents(q, actor.orgId, [{
+    actor: actor.label, action: 'finding.created', entityType: 'finding', entityId: newId,
+    after: { title, severity: input.severity, zoneId, exerciseId: exercise?.id ?? null },
+  }], at);
+  return newId;
+}
+
 export function createFindingService(deps: { db: Db }) {
   const { db } = deps;
 
@@ -104,33 +136,7 @@ export function createFindingService(deps: { db: Db }) {
 
     /** A finding typed in by hand, alone or as the outcome of a red-team exercise. */
     async create(actor: Actor, input: FindingCreateInput): Promise<FindingDetail> {
-      authorize(actor.role, 'finding.create');
-      const title = input.title.trim();
-      if (!title) throw InputError.field('title', 'a finding needs a title');
-      const exercise = input.exerciseId ? await findExercise(db, actor.orgId, input.exerciseId) : null;
-      if (input.exerciseId && !exercise) throw InputError.field('exerciseId', `no exercise ${input.exerciseId} in this organization`);
-      const zoneRef = input.zone ?? exercise?.zone?.id;
-      const zoneId = zoneRef ? (await resolveZone(db, actor.orgId, zoneRef, 'zone')).id : null;
-      const introducedIn = text(input.introducedIn);
-      const id = await db.transaction(async (tx) => {
-        const at = new Date().toISOString();
-        const newId = await repo.insertManualFinding(tx, actor.orgId, {
-          zoneId, source: exercise ? 'exercise' : 'manual', exerciseId: exercise?.id ?? null,
-          // Typed-in findings are each their own: nothing re-imports them.
-          fingerprint: `manual:${randomUUID()}`,
-          title, severity: input.severity, ruleId: text(input.ruleId) ?? 'manual', target: text(input.target),
-          location: text(input.location), description: input.description?.trim() ?? '', mitigation: text(input.mitigation),
-          categories: [...new Set((input.categories ?? []).map((c) => c.trim()).filter(Boolean))],
-          evidence: (input.evidence ?? []).filter((e) => Object.values(e).some((v) => v !== undefined && v !== '')),
-          userScenario: text(input.userScenario), threatModel: text(input.threatModel), systemBoundary: text(input.systemBoundary),
-          introducedIn, introducedOn: introducedDate(introducedIn), createdBy: actor.label, at,
-        });
-        await appendEvents(tx, actor.orgId, [{
-          actor: actor.label, action: 'finding.created', entityType: 'finding', entityId: newId,
-          after: { title, severity: input.severity, zoneId, exerciseId: exercise?.id ?? null },
-        }], new Date(at));
-        return newId;
-      });
+      const id = await db.transaction((tx) => createManualFindingIn(tx, actor, input, new Date()));
       return detail(actor, id);
     },
 

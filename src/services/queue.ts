@@ -23,6 +23,10 @@ function describe(item: QueueItemRecord): string {
       return `Waiting for your validation: ${rem?.key ?? 'a remediation item'} "${rem?.title ?? ''}" is fixed; check its acceptance criteria`;
     case 'remediation.escalated':
       return `Escalated: ${rem?.key ?? 'a remediation item'} "${rem?.title ?? ''}" is overdue past the policy's limit`;
+    case 'risk_acceptance.expired':
+      return `Risk acceptance expired: "${item.finding?.title ?? 'a finding'}" is open again and back in your triage queue`;
+    case 'board.action':
+      return `Review board action for you: "${item.boardAction?.text ?? ''}", due ${item.boardAction?.dueOn ?? ''} (session of ${item.boardAction?.sessionOn ?? ''})`;
   }
 }
 

@@ -30,6 +30,7 @@ export type { RemediationDetail, RemediationSummary } from './remediation-view.t
 export interface RemediationListInput {
   zone?: string | undefined;
   status?: RemediationStatus[] | undefined;
+  severity?: Severity[] | undefined;
   /** A user id, or "me". */
   assignee?: string | undefined;
   overdue?: boolean | undefined;
@@ -92,7 +93,7 @@ export function createRemediationService(deps: { db: Db; now?: () => Date }) {
         assigneeId = actor.userId;
       }
       const page = await listRemediations(db, actor.orgId, {
-        zoneId, status: input.status, assigneeId, overdueAt: input.overdue ? at.toISOString() : undefined, text: input.q,
+        zoneId, status: input.status, severity: input.severity, assigneeId, overdueAt: input.overdue ? at.toISOString() : undefined, text: input.q,
       }, input.sort ?? 'priority', input.limit, input.offset);
       return { items: page.items.map((i) => summarize(i, at)), total: page.total };
     },

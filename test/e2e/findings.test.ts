@@ -6,115 +6,20 @@
  * manual finding whose evidence prompt is an HTML payload (shown as literal text, never as
  * markup), and edits its user scenario, which persists across a reload.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from '../helpers/browser-suite.ts';
+import { apiGet, ROOT, signIn } from '../helpers/server-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'promptfoo', 'many_findings.json');
 const ZONE = { key: 'assistant-prompt-injection', name: 'Prompt injection via browsing' };
 const XSS = '<img src=x onerror=alert(1)>';
-const hasBrowser = existsSync(CHROMIUM);
-const requireBrowser = process.env.KEEL_REQUIRE_BROWSER === '1';
-
-/** Starts `keel serve --demo` on a free port and resolves with its URL once it says so. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  // The embedded database: never a PostgreSQL the environment may point at.
-  const env: NodeJS.ProcessEnv = { ...process.env, KEEL_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'keel.js'), 'serve', '--demo', '--port', '0'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 45 s; it printed:\n${output}`));
-    }, 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Keel is running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1].replace(/\/$/, '') });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with code ${code} before starting:\n${output}`));
-    });
-  });
-}
-
-/** The server serves web/dist: build it when it is missing (npm test builds it first anyway). */
-function ensureWebBuild(): void {
-  if (existsSync(join(ROOT, 'web', 'dist', 'index.html'))) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT, encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`building the web app failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-/** Reads the API with the page's session cookie, as the app itself does. */
-async function api<T>(page: Page, base: string, path: string): Promise<T> {
-  const res = await page.request.get(`${base}/api${path}`, { headers: { 'x-keel-request': '1', accept: 'application/json' } });
-  if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-describe('findings in the browser', () => {
-  if (!hasBrowser && requireBrowser) {
-    it('needs Chromium', () => {
-      throw new Error(`KEEL_REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist: install it (apt-get install chromium)`);
-    });
-    return;
-  }
-  if (!hasBrowser) {
-    it.skip(`skipped: ${CHROMIUM} not found (set KEEL_REQUIRE_BROWSER=1 to make this a failure)`, () => {});
-    return;
-  }
-
-  let server: { child: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir = '';
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    dataDir = mkdtempSync(join(tmpdir(), 'keel-e2e-'));
-    server = await startServer(join(dataDir, 'data'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server && server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server?.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
-
+describeInBrowser('findings in the browser', (suite) => {
   it('an admin imports a run, filters findings, and edits a manual finding shown as text', async () => {
-    if (!browser || !server) throw new Error('set-up failed');
+    const { browser, server } = suite;
     const base = server.url;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -125,9 +30,7 @@ describe('findings in the browser', () => {
     try {
       await page.goto(`${base}/runs/import`);
       await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-      await page.getByLabel('Email').fill('admin@northwind.example');
-      await page.getByLabel('Password').fill('keel-demo-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page);
 
       // Import through the upload page, into a zone.
       await page.getByRole('heading', { name: 'Import results', level: 1 }).waitFor();
@@ -140,7 +43,7 @@ describe('findings in the browser', () => {
       // The run page: its "new" tile says what the API says.
       await page.waitForURL(new RegExp(`/runs/${UUID}$`));
       const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
-      const run = await api<{ counts: { new: number; findings: number } }>(page, base, `/runs/${runId}`);
+      const run = await apiGet<{ counts: { new: number; findings: number } }>(page, base, `/runs/${runId}`);
       expect(run.counts.new).toBeGreaterThan(0);
       const newTile = page.locator('.tile-outcome-new .tile-value');
       await expect.poll(() => newTile.innerText()).toBe(String(run.counts.new));
@@ -163,7 +66,7 @@ describe('findings in the browser', () => {
       // The findings list, filtered by a severity present in the run.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings', exact: true }).click();
       await page.getByRole('heading', { name: 'Findings', level: 1 }).waitFor();
-      const high = await api<{ total: number; items: { title: string }[] }>(page, base, '/findings?severity=high');
+      const high = await apiGet<{ total: number; items: { title: string }[] }>(page, base, '/findings?severity=high');
       expect(high.total).toBeGreaterThan(0);
       await page.getByRole('group', { name: 'Severity' }).getByLabel('High').check();
       await expect.poll(() => new URL(page.url()).searchParams.get('severity')).toBe('high');
@@ -212,7 +115,7 @@ describe('findings in the browser', () => {
       await page.reload();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       await expect.poll(() => page.getByTestId('hypothesis-userScenario').innerText()).toContain(scenario);
-      const saved = await api<{ userScenario: string | null }>(page, base, `/findings/${findingId}`);
+      const saved = await apiGet<{ userScenario: string | null }>(page, base, `/findings/${findingId}`);
       expect(saved.userScenario).toBe(scenario);
       expect(await page.getByTestId('evidence-prompt').innerText()).toBe(XSS);
 

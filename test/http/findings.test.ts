@@ -1,35 +1,17 @@
 /** Findings, exercises, routing rules and the queue over HTTP: validation, permissions, the shapes the web app reads. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createRunImportService } from '../../src/services/run-import.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
-import { makeWorld, makeZone, type World } from '../helpers/factories.ts';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { useHttpWorld } from '../helpers/http-world.ts';
+import { makeZone } from '../helpers/factories.ts';
 import { linesImporter } from '../helpers/lines-importer.ts';
 
 describe(`findings over HTTP (${TEST_ENGINE})`, () => {
-  let t: TestDb;
-  let w: World;
-  let app: FastifyInstance;
-  const tokens: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestDb();
-    w = await makeWorld(t.db);
-    const services = { ...w.services, runs: createRunImportService({ db: t.db, resolveImporter: () => linesImporter }) };
-    app = await buildApp({ services, engine: t.db.engine, webDist: null });
-    for (const who of ['admin', 'lead', 'contributor', 'viewer'] as const) {
-      tokens[who] = (await w.services.auth.createApiToken(w.people[who].actor, 'ci')).token;
-    }
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
-  const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const h = useHttpWorld({ services: (t, w) => ({ ...w.services, runs: createRunImportService({ db: t.db, resolveImporter: () => linesImporter }) }) });
+  const { call } = h;
 
   it('adds a finding by hand, names a bad field, lists it with filters and edits its hypothesis', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
+    const zone = await makeZone(h.w, h.w.people.lead.id);
     const bad = await call('contributor', 'POST', '/api/findings', { zone: zone.key, title: 'x', severity: 'catastrophic' });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
@@ -55,9 +37,9 @@ describe(`findings over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('pages the four lists of a run', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
-    const up = (fps: string[]) => app.inject({
-      method: 'POST', url: `/api/runs?fileName=r.jsonl&zone=${zone.key}`, headers: { authorization: `Bearer ${tokens.contributor}` },
+    const zone = await makeZone(h.w, h.w.people.lead.id);
+    const up = (fps: string[]) => h.app.inject({
+      method: 'POST', url: `/api/runs?fileName=r.jsonl&zone=${zone.key}`, headers: { authorization: `Bearer ${h.tokens.contributor}` },
       payload: fps.map((fp) => JSON.stringify({ fp })).join('\n'),
     });
     await up(['a', 'b', 'c']);
@@ -72,13 +54,13 @@ describe(`findings over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('lets admins keep routing rules and route the unrouted; others may only read them', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
+    const zone = await makeZone(h.w, h.w.people.lead.id);
     expect((await call('lead', 'POST', '/api/routing-rules', { field: 'target', pattern: '*', zone: zone.key })).statusCode).toBe(403);
     const rule = await call('admin', 'POST', '/api/routing-rules', { field: 'rule', pattern: 'routed-*', zone: zone.key });
     expect(rule.statusCode).toBe(201);
     expect(rule.json()).toMatchObject({ position: 1, pattern: 'routed-*', zone: { key: zone.key } });
-    await app.inject({
-      method: 'POST', url: '/api/runs?fileName=nozone.jsonl', headers: { authorization: `Bearer ${tokens.contributor}` },
+    await h.app.inject({
+      method: 'POST', url: '/api/runs?fileName=nozone.jsonl', headers: { authorization: `Bearer ${h.tokens.contributor}` },
       payload: [JSON.stringify({ fp: 'routed-1' }), JSON.stringify({ fp: 'lost-1' })].join('\n'),
     });
     const unrouted = (await call('admin', 'GET', '/api/findings?unrouted=true')).json();
@@ -94,7 +76,7 @@ describe(`findings over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('records exercises, and shows each person their own queue', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
+    const zone = await makeZone(h.w, h.w.people.lead.id);
     const bad = await call('lead', 'POST', '/api/exercises', { name: 'Day', participants: [], startedOn: '23/11/2026' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['participants', 'startedOn']);

@@ -1,49 +1,35 @@
 /** Metrics over HTTP: the scorecard, dashboard and series routes, who reads them, JSON and CSV shapes, refusals. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
-import { makeWorld, makeZone, type World } from '../helpers/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { useHttpWorld } from '../helpers/http-world.ts';
+import { makeZone } from '../helpers/factories.ts';
 
 describe(`metrics over HTTP (${TEST_ENGINE})`, () => {
-  let t: TestDb;
-  let w: World;
-  let app: FastifyInstance;
+  const h = useHttpWorld();
   let zoneKey: string;
-  const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    t = await createTestDb();
-    w = await makeWorld(t.db);
-    app = await buildApp({ services: w.services, engine: t.db.engine, webDist: null });
-    for (const who of ['admin', 'lead', 'viewer', 'reviewer'] as const) {
-      tokens[who] = (await w.services.auth.createApiToken(w.people[who].actor, 'ci')).token;
-    }
-    const zone = await makeZone(w, w.people.lead.id, { tier: 'tier1' });
+    const zone = await makeZone(h.w, h.w.people.lead.id, { tier: 'tier1' });
     zoneKey = zone.key;
-    const f = await w.services.findings.create(w.people.lead.actor, { zone: zone.key, title: 'Leak', severity: 'high', ruleId: 'pii' });
-    await w.services.triage.decide(w.people.lead.actor, { findingIds: [f.id], decision: 'false_positive', rationale: 'not a leak' });
-    await w.services.remediations.create(w.people.lead.actor, {
+    const f = await h.w.services.findings.create(h.w.people.lead.actor, { zone: zone.key, title: 'Leak', severity: 'high', ruleId: 'pii' });
+    await h.w.services.triage.decide(h.w.people.lead.actor, { findingIds: [f.id], decision: 'false_positive', rationale: 'not a leak' });
+    await h.w.services.remediations.create(h.w.people.lead.actor, {
       zone: zone.key, title: 'Harden the filter', severity: 'critical', impact: 4, feasibility: 3, customerValue: 3, rationale: 'worth it',
     });
   });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
-  const get = (who: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[who]}` } });
+  const get = (who: string, url: string) => h.call(who, 'GET', url);
 
   it("gives a lead their own scorecard by default, and any member anyone's", async () => {
     const mine = await get('lead', '/api/metrics/scorecard?period=30d');
     expect(mine.statusCode).toBe(200);
     const card = mine.json();
-    expect(card.owner.email).toBe(w.people.lead.email);
+    expect(card.owner.email).toBe(h.w.people.lead.email);
     expect(card.period.label).toBe('30d');
     expect(card.figures).toMatchObject({
       closedGapRate: { opened: 1, closed: 0, rate: 0 }, open: { total: 1, bySeverity: { critical: 1 } },
       falsePositives: { triaged: 1, falsePositive: 1, rate: 1 },
     });
     expect(card.falsePositivesByPlugin).toEqual([{ tool: 'manual', plugin: 'pii', triaged: 1, falsePositive: 1, rate: 1 }]);
-    const theirs = await get('reviewer', `/api/metrics/scorecard?owner=${encodeURIComponent(w.people.lead.email)}`);
+    const theirs = await get('reviewer', `/api/metrics/scorecard?owner=${encodeURIComponent(h.w.people.lead.email)}`);
     expect(theirs.statusCode).toBe(200);
     expect(theirs.json().figures).toEqual(card.figures);
   });
@@ -55,7 +41,7 @@ describe(`metrics over HTTP (${TEST_ENGINE})`, () => {
     expect(body.scope).toEqual({ kind: 'org' });
     expect(body.period.label).toBe('90d');
     expect(body.zones.map((z: { zone: { key: string } }) => z.zone.key)).toContain(zoneKey);
-    expect(body.owners.find((o: { owner: { id: string } }) => o.owner.id === w.people.lead.id).figures.open.total).toBe(1);
+    expect(body.owners.find((o: { owner: { id: string } }) => o.owner.id === h.w.people.lead.id).figures.open.total).toBe(1);
     const one = await get('viewer', `/api/metrics/dashboard?zone=${zoneKey}&period=2026`);
     expect(one.json()).toMatchObject({ scope: { kind: 'zone', zone: zoneKey }, period: { from: '2026-01-01T00:00:00.000Z' } });
 
@@ -76,8 +62,8 @@ describe(`metrics over HTTP (${TEST_ENGINE})`, () => {
     const bad = await get('viewer', '/api/metrics/dashboard?period=soon');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'period' })]);
-    const two = await get('viewer', `/api/metrics/series?owner=${w.people.lead.id}&zone=${zoneKey}`);
+    const two = await get('viewer', `/api/metrics/series?owner=${h.w.people.lead.id}&zone=${zoneKey}`);
     expect(two.statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/metrics/dashboard' })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/metrics/dashboard' })).statusCode).toBe(401);
   });
 });

@@ -1,29 +1,12 @@
 /** Planning, safety debt and re-scoping over HTTP: validation, permissions, the shapes the web app reads. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
-import { makeWorld, makeZone, type World } from '../helpers/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { useHttpWorld } from '../helpers/http-world.ts';
+import { makeZone } from '../helpers/factories.ts';
 
 describe(`planning and debt over HTTP (${TEST_ENGINE})`, () => {
-  let t: TestDb;
-  let w: World;
-  let app: FastifyInstance;
-  const tokens: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestDb();
-    w = await makeWorld(t.db);
-    app = await buildApp({ services: w.services, engine: t.db.engine, webDist: null });
-    for (const who of ['admin', 'lead', 'lead2', 'viewer'] as const) {
-      tokens[who] = (await w.services.auth.createApiToken(w.people[who].actor, 'ci')).token;
-    }
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
-  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const h = useHttpWorld();
+  const { call } = h;
 
   it('creates a period, names a bad field, shows the plan and schedules an item with what it displaced', async () => {
     const bad = await call('lead', 'POST', '/api/planning/periods', { name: 'Q', startsOn: '2026-13-01', endsOn: '2026-12-31', sprints: { count: 2, capacity: 10 } });
@@ -43,8 +26,8 @@ describe(`planning and debt over HTTP (${TEST_ENGINE})`, () => {
     expect(period).toMatchObject({ name: '2030 Q1', safetyShare: 0.15, capacity: 50, sprints: [{ name: 'Kick-off', startsOn: '2030-01-01' }, { name: 'Sprint 2', endsOn: '2030-03-31' }] });
     expect((await call('viewer', 'GET', '/api/planning/periods')).json().items.map((p: { name: string }) => p.name)).toContain('2030 Q1');
 
-    const zone = await makeZone(w, w.people.lead.id, { tier: 'tier1' });
-    const make = (title: string, severity: string, effort: number) => w.services.remediations.create(w.people.admin.actor, {
+    const zone = await makeZone(h.w, h.w.people.lead.id, { tier: 'tier1' });
+    const make = (title: string, severity: string, effort: number) => h.w.services.remediations.create(h.w.people.admin.actor, {
       zone: zone.key, title, severity: severity as 'low', impact: 3, feasibility: 3, customerValue: 3, rationale: 'from the exercise', effort });
     const low = await make('Old low item', 'low', 3);
     const sprintId = period.sprints[0].id;

@@ -1,29 +1,12 @@
 /** Policy, triage and remediation items over HTTP: validation naming the field, permissions, the shapes the web app reads. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../helpers/test-db.ts';
-import { makeWorld, makeZone, type World } from '../helpers/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../helpers/test-db.ts';
+import { useHttpWorld } from '../helpers/http-world.ts';
+import { makeZone } from '../helpers/factories.ts';
 
 describe(`remediation items over HTTP (${TEST_ENGINE})`, () => {
-  let t: TestDb;
-  let w: World;
-  let app: FastifyInstance;
-  const tokens: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestDb();
-    w = await makeWorld(t.db);
-    app = await buildApp({ services: w.services, engine: t.db.engine, webDist: null });
-    for (const who of ['admin', 'lead', 'lead2', 'contributor', 'viewer'] as const) {
-      tokens[who] = (await w.services.auth.createApiToken(w.people[who].actor, 'ci')).token;
-    }
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
-  const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const h = useHttpWorld();
+  const { call } = h;
 
   it('reads the default policy, lets only admins change it, and names a bad cell', async () => {
     const got = await call('viewer', 'GET', '/api/policy');
@@ -42,10 +25,10 @@ describe(`remediation items over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('triages from the queue into a new item and walks it through the status flow', async () => {
-    const zone = await makeZone(w, w.people.lead.id, { tier: 'tier1' });
+    const zone = await makeZone(h.w, h.w.people.lead.id, { tier: 'tier1' });
     const f = (await call('contributor', 'POST', '/api/findings', { zone: zone.key, title: 'Prompt injection via tool output', severity: 'critical' })).json();
     const queue = await call('lead', 'GET', `/api/triage/queue?zone=${zone.key}`);
-    expect(queue.json()).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id: f.id, zoneTier: 'tier1', triage: 'untriaged', owner: { id: w.people.lead.id } }] });
+    expect(queue.json()).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id: f.id, zoneTier: 'tier1', triage: 'untriaged', owner: { id: h.w.people.lead.id } }] });
 
     const short = await call('lead', 'POST', '/api/triage/decisions', { findingIds: [f.id], decision: 'false_positive', rationale: 'no' });
     expect(short.statusCode).toBe(400);
@@ -56,7 +39,7 @@ describe(`remediation items over HTTP (${TEST_ENGINE})`, () => {
       findingIds: [f.id], decision: 'remediate', rationale: 'reaches payments',
       remediation: {
         zone: zone.key, title: 'Sanitize tool output', impact: 5, feasibility: 4, customerValue: 4, rationale: 'reaches payments',
-        assigneeId: w.people.contributor.id, validatorId: w.people.lead2.id, criteria: [{ text: 'Injection suite passes' }],
+        assigneeId: h.w.people.contributor.id, validatorId: h.w.people.lead2.id, criteria: [{ text: 'Injection suite passes' }],
       },
     });
     expect(decided.statusCode).toBe(200);
@@ -89,7 +72,7 @@ describe(`remediation items over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('creates, lists, edits, re-prioritizes, pauses and sets milestones, refusing what breaks the rules', async () => {
-    const zone = await makeZone(w, w.people.lead.id);
+    const zone = await makeZone(h.w, h.w.people.lead.id);
     const bad = await call('lead', 'POST', '/api/remediations', { zone: zone.key, title: 'x', impact: 9, feasibility: 1, customerValue: 1, rationale: 'why' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('impact');
@@ -126,5 +109,27 @@ describe(`remediation items over HTTP (${TEST_ENGINE})`, () => {
     expect(obsolete.json().errors[0].field).toBe('reason');
     expect((await call('lead', 'POST', `/api/remediations/${key}/status`, { to: 'obsolete', reason: 'export feature retired' })).json())
       .toMatchObject({ status: 'obsolete', obsoleteReason: 'export feature retired' });
+  });
+  it('filters the list by severity and reads an item\'s history from the audit trail', async () => {
+    const zone = await makeZone(h.w, h.w.people.lead.id);
+    const make = async (title: string, severity: string) => (await call('lead', 'POST', '/api/remediations', {
+      zone: zone.key, title, severity, impact: 3, feasibility: 3, customerValue: 3, rationale: 'seen in the red-team day',
+    })).json() as { id: string; key: string };
+    const high = await make('Pin the tool allow-list', 'high');
+    await make('Log refusals', 'low');
+    const critical = await make('Sign the fetched pages', 'critical');
+    const picked = await call('viewer', 'GET', `/api/remediations?zone=${zone.key}&severity=critical,high`);
+    expect(picked.statusCode).toBe(200);
+    expect(picked.json().total).toBe(2);
+    expect(picked.json().items.map((i: { key: string }) => i.key).sort()).toEqual([critical.key, high.key].sort());
+    expect((await call('viewer', 'GET', `/api/remediations?zone=${zone.key}&severity=low`)).json().total).toBe(1);
+    const bad = await call('viewer', 'GET', '/api/remediations?severity=urgent');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.severity.0');
+
+    await call('lead', 'POST', `/api/remediations/${high.key}/criteria`, { text: 'No tool outside the list is called' });
+    const history = await call('viewer', 'GET', `/api/events?entityType=remediation&entityId=${high.id}`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['remediation.criterion_added', 'remediation.created']);
   });
 });

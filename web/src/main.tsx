@@ -6,6 +6,10 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/findings.css';
+import './styles/kpis.css';
+import './styles/remediation.css';
+import './styles/planning.css';
+import './styles/board.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

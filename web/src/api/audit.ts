@@ -2,7 +2,7 @@ import type { AuditEvent, VerifyResult } from '../../../src/contracts/audit.ts';
 import { request } from './client.ts';
 
 export interface EventQuery {
-  entityType?: 'zone' | 'product' | 'user' | 'org';
+  entityType?: 'zone' | 'product' | 'user' | 'org' | 'remediation';
   entityId?: string;
   limit?: number;
   beforeSeq?: number;

@@ -37,15 +37,28 @@ function ShellLayout() {
 
   const items: NavItem[] = [
     { to: '/zones', label: 'Zones', icon: '◧', show: true },
+    { to: '/kpis', label: 'Safety KPIs', icon: '↗', show: true },
     { to: '/findings', label: 'Findings', icon: '◆', show: true, notUnder: '/findings/unrouted' },
     { to: '/runs', label: 'Runs', icon: '▶', show: true },
     { to: '/exercises', label: 'Exercises', icon: '⚑', show: true },
     { to: '/queue', label: 'My queue', icon: '✉', show: true, count: { value: counts.unread, label: 'unread' } },
+    { to: '/triage', label: 'Triage', icon: '⚖', show: true },
+    { to: '/remediations', label: 'Remediation', icon: '✚', show: true },
+    { to: '/plan', label: 'Plan', icon: '▦', show: true },
+    { to: '/debt', label: 'Safety debt', icon: '△', show: true },
+    { to: '/scorecard', label: 'Scorecard', icon: '◎', show: true },
+    { to: '/dashboard', label: 'Dashboard', icon: '▣', show: true },
+    { to: '/prds', label: 'PRD reviews', icon: '✎', show: true },
+    { to: '/launches', label: 'Launches', icon: '⚐', show: true },
+    { to: '/board', label: 'Review board', icon: '☷', show: true },
     { to: '/findings/unrouted', label: 'Unrouted', icon: '⇄', show: isAdmin, count: { value: counts.unrouted, label: 'waiting' } },
     { to: '/routing', label: 'Routing rules', icon: '⇉', show: isAdmin },
     { to: '/products', label: 'Products', icon: '▤', show: true },
     { to: '/report', label: 'Ownership report', icon: '▥', show: true },
     { to: '/users', label: 'Users', icon: '◉', show: isAdmin },
+    { to: '/settings/policy', label: 'Policy', icon: '⚙', show: isAdmin },
+    { to: '/risks', label: 'Risk register', icon: '⚖', show: true },
+    { to: '/frameworks', label: 'Frameworks', icon: '▦', show: true },
     { to: '/activity', label: 'Activity', icon: '≡', show: true },
   ];
 

@@ -7,6 +7,7 @@ import { buildPeopleIndex } from '../features/users/people-index.ts';
 import { useMembers } from '../features/users/use-members.ts';
 import { ArchiveControl } from '../features/zones/archive-control.tsx';
 import { HandoffForm } from '../features/zones/handoff-form.tsx';
+import { ZoneKpis } from '../features/kpis/zone-kpis.tsx';
 import { OwnerCard } from '../features/zones/owner-card.tsx';
 import { OwnershipHistory } from '../features/zones/ownership-history.tsx';
 import { BucketChips, TierBadge } from '../features/zones/tier-badge.tsx';
@@ -72,6 +73,7 @@ export function ZonePage() {
           {editing && z.permissions.edit && (
             <ZoneEditForm key={z.owner.id} zone={z} members={memberList} onDone={changed} />
           )}
+          <ZoneKpis zoneKey={z.key} />
           <OwnershipHistory zoneKey={z.key} refresh={refresh} />
           <ZoneHistory zoneId={z.id} people={people} refresh={refresh} />
         </div>

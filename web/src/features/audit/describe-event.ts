@@ -1,6 +1,7 @@
 /** Audit events in human words: "Avery Admin handed off Prompt injection from Sam Okafor to Mei Lin". */
 import type { AuditEvent } from '../../../../src/contracts/audit.ts';
 import type { PeopleIndex } from '../users/people-index.ts';
+import { describeRemediationEvent } from './describe-remediation-event.ts';
 import { diffSnapshots, listSnapshot, readString, type ChangeLine } from './event-diff.ts';
 
 export interface EventDescription {
@@ -34,6 +35,10 @@ export interface DescribeContext {
   zones?: ZoneIndex;
   /** The event is shown on its zone's own page: say "the zone", link nowhere. */
   inZone?: boolean;
+  /** The event is shown on its remediation item's own page: say "the item", link nowhere. */
+  onItemPage?: boolean;
+  /** Acceptance criteria texts by id, to name the criterion a remediation event is about. */
+  criteria?: ReadonlyMap<string, string>;
 }
 
 function subjectName(e: AuditEvent, ctx: DescribeContext): string {
@@ -57,6 +62,8 @@ export function describeEvent(e: AuditEvent, ctx: DescribeContext): EventDescrip
   const what = subjectName(e, ctx);
   const base: EventDescription = { summary: '', changes: [], reason: null, link: null };
   const zoneWord = opts.inZone ? 'the zone' : what;
+  const remediation = describeRemediationEvent(e, who, { people, onItemPage: ctx.onItemPage, criteria: ctx.criteria });
+  if (remediation) return remediation;
   switch (e.action) {
     case 'zone.created':
       return { ...base, summary: `${who} created ${opts.inZone ? 'the zone' : `zone ${what}`}`, link: zoneLink(e, ctx),

@@ -26,6 +26,13 @@ export function QueueList({ items, onRead, pending }: { items: readonly QueueIte
                 </Link>
               </p>
             )}
+            {q.boardAction && (
+              <p>
+                <Link to={`/board/${encodeURIComponent(q.boardAction.sessionId)}`} className="strong-link">
+                  Board session {q.boardAction.sessionOn} · due {q.boardAction.dueOn}
+                </Link>
+              </p>
+            )}
             <p className="muted small">
               {q.zone ? q.zone.name : 'No zone'}
               {q.runId && <> · <Link to={`/runs/${encodeURIComponent(q.runId)}`}>the run</Link></>}
