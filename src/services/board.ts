@@ -20,6 +20,7 @@ import { agendaPeriod, gatherAgenda, takeSnapshot } from './board-agenda.ts';
 import { createBoardRecordOps } from './board-records.ts';
 import { actionView, loadSession, sessionView, type BoardSession, type BoardSessionDetail } from './board-views.ts';
 import { policyOf } from './policy.ts';
+import { fieldChanges } from '../domain/field-changes.ts';
 
 export interface BoardNext {
   cadenceDays: number;
@@ -180,14 +181,9 @@ export function createBoardService(deps: { db: Db; now?: () => Date }) {
           if (await findSession(tx, actor.orgId, next.scheduledOn)) throw new ConflictError(`scheduledOn: there is a session on ${next.scheduledOn} already`);
         }
         const current: Record<string, unknown> = { scheduledOn: s.scheduledOn, attendees: s.attendees, notes: s.notes };
-        const before: Record<string, unknown> = {};
-        const after: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(next)) {
-          if (v === undefined || JSON.stringify(current[k]) === JSON.stringify(v)) continue;
-          before[k] = current[k];
-          after[k] = v;
-        }
-        if (Object.keys(after).length === 0) return s.id;
+        const changes = fieldChanges(current, next);
+        if (!changes) return s.id;
+        const { before, after } = changes;
         await updateSession(tx, actor.orgId, s.id, next, at.toISOString());
         await appendEvents(tx, actor.orgId, [{
           actor: actor.label, action: 'board.session_updated', entityType: 'board_session', entityId: s.id, before, after,

@@ -30,6 +30,7 @@ import {
   canManageKpis, countStatuses, ownsKpiZone, statusesOf, toView, viewsOf, type KpiStatusCounts, type KpiView, type ZoneOwners,
 } from './kpi-view.ts';
 import { resolveZone } from './zone-ref.ts';
+import { fieldChanges } from '../domain/field-changes.ts';
 
 export { kpiStatusForZone, kpiValueAt, type KpiStatusEntry, type KpiView } from './kpi-view.ts';
 export type { RecordResult } from './kpi-recording.ts';
@@ -191,14 +192,9 @@ export function createKpiService(deps: { db: Db; now?: () => Date }) {
           category: kpi.category, pairedKpiId: kpi.pairedKpiId, baseline: kpi.baseline, targetKind: kpi.targetKind,
           targetValue: kpi.targetValue, targetPeriod: kpi.targetPeriod, cadence: kpi.cadence, archivedAt: kpi.archivedAt,
         };
-        const before: Record<string, unknown> = {};
-        const after: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(next)) {
-          if (v === undefined || current[k] === v) continue;
-          before[k] = current[k];
-          after[k] = v;
-        }
-        if (Object.keys(after).length === 0) return kpi.id;
+        const changes = fieldChanges(current, next);
+        if (!changes) return kpi.id;
+        const { before, after } = changes;
         await updateKpi(tx, actor.orgId, kpi.id, next, at.toISOString());
         const action = 'archivedAt' in after ? (after.archivedAt ? 'kpi.archived' : 'kpi.restored') : 'kpi.updated';
         await appendEvents(tx, actor.orgId, [{ actor: actor.label, action, entityType: 'kpi', entityId: kpi.id, before, after: { key: kpi.key, ...after } }], at);

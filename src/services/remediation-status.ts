@@ -4,7 +4,7 @@
  */
 import { ConflictError } from '../domain/errors.ts';
 import {
-  authorizeMove, checkTransition, requireMoveReason, statusLabel, verificationBlockers, type RemediationStatus,
+  authorizeMove, checkTransition, OPEN_STATUSES, requireMoveReason, statusLabel, verificationBlockers, type RemediationStatus,
 } from '../domain/remediation-status.ts';
 import { authorize } from '../domain/roles.ts';
 import { extendDue } from '../domain/sla.ts';
@@ -98,7 +98,7 @@ export function createStatusOps(deps: { db: Db; now: () => Date }, get: (actor: 
         authorizeManage(actor, item);
         const rationale = requireRationale(input.rationale);
         if (item.pausedAt) throw new ConflictError(`The SLA clock of REM-${item.number} is already paused`);
-        if (!['planned', 'in_progress', 'reopened'].includes(item.status)) {
+        if (!OPEN_STATUSES.includes(item.status)) {
           throw new ConflictError(`REM-${item.number} is ${statusLabel(item.status)}: its SLA clock is not running`);
         }
         const at = now();

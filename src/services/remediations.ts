@@ -23,6 +23,7 @@ import { createStatusOps } from './remediation-status.ts';
 import { detailOf, summarize, type RemediationDetail, type RemediationSummary } from './remediation-view.ts';
 import { triageableGroups, writeTriage } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
+import { fieldChanges } from '../domain/field-changes.ts';
 
 export type { RemediationCreateInput } from './remediation-create.ts';
 export type { RemediationDetail, RemediationSummary } from './remediation-view.ts';
@@ -121,14 +122,9 @@ export function createRemediationService(deps: { db: Db; now?: () => Date }) {
           validatorId: item.validator?.id ?? null, monitorId: item.monitor?.id ?? null, retirerId: item.retirer?.id ?? null,
           prdUrl: item.prdUrl, adrUrl: item.adrUrl, systemElement: item.systemElement, systemElementKind: item.systemElementKind,
         };
-        const before: Record<string, unknown> = {};
-        const after: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(next)) {
-          if (v === undefined || current[k] === v) continue;
-          before[k] = current[k];
-          after[k] = v;
-        }
-        if (Object.keys(after).length === 0) return item.id;
+        const changes = fieldChanges(current, next);
+        if (!changes) return item.id;
+        const { before, after } = changes;
         const at = now();
         await updateRemediation(tx, actor.orgId, item.id, next, at.toISOString());
         await appendEvents(tx, actor.orgId, [{

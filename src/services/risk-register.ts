@@ -22,6 +22,7 @@ import type { Actor } from './actor.ts';
 import { requireRationale } from './remediation-access.ts';
 import { triageableGroups, writeTriage } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
+import { fieldChanges } from '../domain/field-changes.ts';
 
 export interface RiskFields {
   title?: string | undefined;
@@ -252,14 +253,9 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
           residualSeverity: r.residualSeverity, exposureText: r.exposure.text, exposureAmount: r.exposure.amount, exposureUnit: r.exposure.unit,
           reviewOn: r.reviewOn, expiresOn: r.expiresOn,
         };
-        const before: Record<string, unknown> = {};
-        const after: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(set)) {
-          if (v === undefined || current[k] === v) continue;
-          before[k] = current[k];
-          after[k] = v;
-        }
-        if (Object.keys(after).length === 0) return r.id;
+        const changes = fieldChanges(current, set);
+        if (!changes) return r.id;
+        const { before, after } = changes;
         await updateRiskAcceptance(tx, actor.orgId, r.id, set, at.toISOString());
         const dropped = await clearSignatures(tx, r.id);
         await appendEvents(tx, actor.orgId, [{

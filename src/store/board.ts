@@ -7,6 +7,7 @@ import type { BoardSessionStatus } from '../domain/board-sessions.ts';
 import { isUuid } from '../domain/ids.ts';
 import type { Queryable } from './db.ts';
 import { dateOnly, iso, isoOrNull } from './rows.ts';
+import { updateById } from './update-by-id.ts';
 
 type Ts = Date | string;
 
@@ -106,14 +107,10 @@ const SESSION_COLUMNS: Record<keyof SessionSet, string> = {
 };
 
 export async function updateSession(q: Queryable, orgId: string, id: string, set: SessionSet, at: string): Promise<void> {
-  const params: unknown[] = [orgId, id, at];
-  const sets = ['updated_at = $3'];
-  for (const [k, v] of Object.entries(set) as [keyof SessionSet, unknown][]) {
-    if (v === undefined) continue;
-    params.push(k === 'snapshot' ? JSON.stringify(v) : v);
-    sets.push(`${SESSION_COLUMNS[k]} = $${params.length}${k === 'snapshot' ? '::jsonb' : k === 'attendees' ? '::text[]' : ''}`);
-  }
-  await q.query(`UPDATE board_sessions SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2`, params);
+  await updateById(q, {
+    table: 'board_sessions', columns: SESSION_COLUMNS,
+    casts: { snapshot: '::jsonb', attendees: '::text[]' }, encode: { snapshot: (v) => JSON.stringify(v) },
+  }, orgId, id, set, at);
 }
 
 export interface StoredAgendaPoint extends AgendaPoint { id: string; position: number }

@@ -5,6 +5,7 @@
  */
 import type { GateAcceptance, GateFinding, GateHighFinding, GateKpi, GatePoint } from '../domain/launch-gate.ts';
 import type { Queryable } from './db.ts';
+import { isOpenStatus } from './open-status-sql.ts';
 import { dateOnly, iso, isoOrNull } from './rows.ts';
 
 type Ts = Date | string;
@@ -27,7 +28,7 @@ export async function openHighFindings(q: Queryable, orgId: string, zoneId: stri
   }>(
     `SELECT f.id, f.title, f.first_seen_at, r.id AS rem_id, r.number AS rem_number, r.due_at, r.paused_at
        FROM findings f
-       LEFT JOIN remediations r ON r.id = f.remediation_id AND r.status IN ('planned', 'in_progress', 'reopened')
+       LEFT JOIN remediations r ON r.id = f.remediation_id AND ${isOpenStatus('r.status')}
       WHERE ${OPEN} AND f.severity = 'high' ORDER BY f.first_seen_at, f.id LIMIT $3`, [orgId, zoneId, limit]);
   return rows.map((r) => ({
     id: r.id, title: r.title, firstSeenAt: iso(r.first_seen_at),

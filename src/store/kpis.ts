@@ -5,6 +5,7 @@ import type {
 } from '../domain/kpi-status.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
+import { updateById } from './update-by-id.ts';
 
 export interface KpiZone { id: string; key: string; name: string; ownerId: string; deputyId: string | null; archivedAt: string | null }
 
@@ -121,12 +122,5 @@ const SETTABLE = {
 export type KpiSet = Partial<Record<keyof typeof SETTABLE, string | number | null>>;
 
 export async function updateKpi(q: Queryable, orgId: string, id: string, set: KpiSet, at: string): Promise<void> {
-  const params: unknown[] = [orgId, id, at];
-  const sets = ['updated_at = $3'];
-  for (const [k, v] of Object.entries(set) as [keyof typeof SETTABLE, unknown][]) {
-    if (v === undefined) continue;
-    params.push(v);
-    sets.push(`${SETTABLE[k]} = $${params.length}`);
-  }
-  await q.query(`UPDATE kpis SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2`, params);
+  await updateById(q, { table: 'kpis', columns: SETTABLE }, orgId, id, set, at);
 }

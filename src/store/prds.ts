@@ -5,6 +5,7 @@ import type { Bucket } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
 import { personColumn, zoneBriefColumn, type PersonBrief, type ZoneBrief } from './zone-brief.ts';
+import { updateById } from './update-by-id.ts';
 
 export interface FailureModeRecord {
   id: string;
@@ -115,14 +116,7 @@ const PRD_COLUMNS: Record<keyof PrdSet, string> = {
 };
 
 export async function updatePrd(q: Queryable, orgId: string, id: string, set: PrdSet, at: string): Promise<void> {
-  const params: unknown[] = [orgId, id, at];
-  const sets = ['updated_at = $3'];
-  for (const [k, v] of Object.entries(set) as [keyof PrdSet, unknown][]) {
-    if (v === undefined) continue;
-    params.push(v);
-    sets.push(`${PRD_COLUMNS[k]} = $${params.length}`);
-  }
-  await q.query(`UPDATE prds SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2`, params);
+  await updateById(q, { table: 'prds', columns: PRD_COLUMNS }, orgId, id, set, at);
 }
 
 export interface FailureModeWrite {

@@ -10,6 +10,7 @@ import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './rows.ts';
 import { isUuid } from '../domain/ids.ts';
 import { isOpenStatus } from './open-status-sql.ts';
+import { updateById } from './update-by-id.ts';
 
 export type SystemElementKind = 'service' | 'data_flow' | 'model' | 'other';
 
@@ -155,14 +156,7 @@ const SETTABLE = {
 export type RemediationSet = Partial<Record<keyof typeof SETTABLE, string | number | null>>;
 
 export async function updateRemediation(q: Queryable, orgId: string, id: string, set: RemediationSet, at: string): Promise<void> {
-  const params: unknown[] = [orgId, id, at];
-  const sets = ['updated_at = $3', 'last_activity_at = $3'];
-  for (const [k, v] of Object.entries(set) as [keyof typeof SETTABLE, unknown][]) {
-    if (v === undefined) continue;
-    params.push(v);
-    sets.push(`${SETTABLE[k]} = $${params.length}`);
-  }
-  await q.query(`UPDATE remediations SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2`, params);
+  await updateById(q, { table: 'remediations', columns: SETTABLE, touch: ['last_activity_at'] }, orgId, id, set, at);
 }
 
 export type RemediationSort = 'priority' | 'due' | 'created' | '-created' | 'number';

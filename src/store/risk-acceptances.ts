@@ -8,6 +8,7 @@ import type { Queryable } from './db.ts';
 import type { FindingStatus } from './findings.ts';
 import { dateOnly, iso, isoOrNull } from './rows.ts';
 import { isUuid } from '../domain/ids.ts';
+import { updateById } from './update-by-id.ts';
 
 export interface RiskAcceptanceWrite {
   zoneId: string | null;
@@ -208,14 +209,7 @@ const SETTABLE = {
 export type RiskSet = Partial<Record<keyof typeof SETTABLE, string | number | null>>;
 
 export async function updateRiskAcceptance(q: Queryable, orgId: string, id: string, set: RiskSet, at: string): Promise<void> {
-  const params: unknown[] = [orgId, id, at];
-  const sets = ['updated_at = $3'];
-  for (const [k, v] of Object.entries(set) as [keyof typeof SETTABLE, unknown][]) {
-    if (v === undefined) continue;
-    params.push(v);
-    sets.push(`${SETTABLE[k]} = $${params.length}`);
-  }
-  await q.query(`UPDATE risk_acceptances SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2`, params);
+  await updateById(q, { table: 'risk_acceptances', columns: SETTABLE }, orgId, id, set, at);
 }
 
 export async function insertSignature(q: Queryable, orgId: string, id: string, s: Signature): Promise<void> {
