@@ -2,27 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKeel } from '../../src/composition.ts';
 import { loadConfig } from '../../src/config.ts';
 import { systemActor } from '../../src/services/actor.ts';
+import { keel } from '../helpers/run-keel.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keel-gate-cli-'));
 const fixture = new URL('../fixtures/zones/company.csv', import.meta.url).pathname;
-
-async function keel(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('keel gate check', () => {
   beforeAll(async () => {

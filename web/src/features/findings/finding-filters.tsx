@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FindingStatus, Severity } from '../../../../src/contracts/findings.ts';
 import type { Zone } from '../../../../src/contracts/zones.ts';
+import { ChoiceToggles } from '../../ui/choice-toggles.tsx';
 import { ZoneSelect } from '../zones/zone-select.tsx';
 import { useDebouncedText } from './debounced-text.ts';
 import type { FindingFilters as Filters } from './finding-search-params.ts';
@@ -24,10 +25,6 @@ function useChecked<T>(value: T) {
   const [local, setLocal] = useState(value);
   useEffect(() => setLocal(value), [value]);
   return [local, setLocal] as const;
-}
-
-function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
-  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 }
 
 export function FindingFilters({ filters, update, clear, active, zones, hide = {} }: Props) {
@@ -66,30 +63,9 @@ export function FindingFilters({ filters, update, clear, active, zones, hide = {
         <input id="finding-category" type="text" placeholder="e.g. owasp-llm:LLM01" value={category}
           onChange={(e) => setCategory(e.target.value)} />
       </div>
-      <fieldset className="field fieldset filter-choices">
-        <legend>Severity</legend>
-        <div className="toggle-row">
-          {SEVERITIES.map((s: Severity) => (
-            <label key={s} className={`toggle toggle-sev-${s}`}>
-              <input type="checkbox" checked={severity.includes(s)}
-                onChange={(e) => chooseSeverity(toggle(severity, s, e.target.checked))} />
-              {SEVERITY_LABELS[s]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="field fieldset filter-choices">
-        <legend>Status</legend>
-        <div className="toggle-row">
-          {STATUSES.map((s: FindingStatus) => (
-            <label key={s} className="toggle">
-              <input type="checkbox" checked={status.includes(s)}
-                onChange={(e) => chooseStatus(toggle(status, s, e.target.checked))} />
-              {STATUS_LABELS[s]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceToggles legend="Severity" options={SEVERITIES} labels={SEVERITY_LABELS} chosen={severity} classOf={(s) => `toggle-sev-${s}`}
+        onChange={chooseSeverity} />
+      <ChoiceToggles legend="Status" options={STATUSES} labels={STATUS_LABELS} chosen={status} onChange={chooseStatus} />
       <div className="filter-extra">
         <label className="checkbox">
           <input type="checkbox" checked={regressed}

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { FindingStatus, Severity } from '../../../../src/contracts/findings.ts';
 import type { FindingQuery } from '../../api/findings.ts';
 import { isSeverity, isStatus } from './severity.ts';
+import { pageOf, patchSearchParams } from '../../ui/search-params-patch.ts';
 
 export const FINDINGS_PAGE_SIZE = 50;
 export const DEFAULT_SORT = '-severity';
@@ -50,20 +51,12 @@ export function useFindingSearchParams(fixed: Partial<FindingQuery> = {}) {
     regressed: params.get('regressed') === 'true',
     unrouted: params.get('unrouted') === 'true',
     sort: params.get('sort') ?? DEFAULT_SORT,
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    page: pageOf(params),
   }), [params]);
 
   const update = useCallback((patch: Patch) => {
     setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, v] of Object.entries(patch)) {
-        const value = Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? 'true' : '') : String(v ?? '');
-        if (value === '' || (key === 'sort' && value === DEFAULT_SORT) || (key === 'page' && value === '1')) next.delete(key);
-        else next.set(key, value);
-      }
-      // Changing what is shown starts again at the first page.
-      if (!('page' in patch)) next.delete('page');
-      return next;
+      return patchSearchParams(prev, patch, DEFAULT_SORT);
     }, { replace: 'q' in patch || 'category' in patch });
   }, [setParams]);
 

@@ -5,6 +5,7 @@ import type { Member } from '../../../../src/contracts/users.ts';
 import type { Zone } from '../../../../src/contracts/zones.ts';
 import { useDebouncedText } from '../findings/debounced-text.ts';
 import { SEVERITIES, SEVERITY_LABELS } from '../findings/severity.ts';
+import { ChoiceToggles } from '../../ui/choice-toggles.tsx';
 import { ZoneSelect } from '../zones/zone-select.tsx';
 import { REMEDIATION_STATUSES, STATUS_LABELS } from './remediation-labels.ts';
 import { anyActive } from './work-candidates.ts';
@@ -17,7 +18,6 @@ function useLocal<T>(value: T) {
   return [local, setLocal] as const;
 }
 
-const toggle = <T,>(list: readonly T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
 
 export function RemediationFilters({ filters, update, clear, active, zones, members }: {
   filters: Filters;
@@ -51,30 +51,10 @@ export function RemediationFilters({ filters, update, clear, active, zones, memb
           {people.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select>
       </div>
-      <fieldset className="field fieldset filter-choices">
-        <legend>Status</legend>
-        <div className="toggle-row">
-          {REMEDIATION_STATUSES.map((s: RemediationStatus) => (
-            <label key={s} className="toggle">
-              <input type="checkbox" checked={status.includes(s)}
-                onChange={(e) => { const next = toggle(status, s, e.target.checked); setStatus(next); update({ status: next }); }} />
-              {STATUS_LABELS[s]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="field fieldset filter-choices">
-        <legend>Severity</legend>
-        <div className="toggle-row">
-          {SEVERITIES.map((s: Severity) => (
-            <label key={s} className={`toggle toggle-sev-${s}`}>
-              <input type="checkbox" checked={severity.includes(s)}
-                onChange={(e) => { const next = toggle(severity, s, e.target.checked); setSeverity(next); update({ severity: next }); }} />
-              {SEVERITY_LABELS[s]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceToggles legend="Status" options={REMEDIATION_STATUSES} labels={STATUS_LABELS} chosen={status}
+        onChange={(next: RemediationStatus[]) => { setStatus(next); update({ status: next }); }} />
+      <ChoiceToggles legend="Severity" options={SEVERITIES} labels={SEVERITY_LABELS} chosen={severity} classOf={(s) => `toggle-sev-${s}`}
+        onChange={(next: Severity[]) => { setSeverity(next); update({ severity: next }); }} />
       <div className="filter-extra">
         <label className="checkbox">
           <input type="checkbox" checked={overdue} onChange={(e) => { setOverdue(e.target.checked); update({ overdue: e.target.checked }); }} />

@@ -5,6 +5,7 @@ import type { RemediationStatus } from '../../../../src/contracts/remediations.t
 import type { RemediationQuery } from '../../api/remediations.ts';
 import { isSeverity } from '../findings/severity.ts';
 import { isRemediationStatus } from './remediation-labels.ts';
+import { pageOf, patchSearchParams } from '../../ui/search-params-patch.ts';
 
 export const REMEDIATIONS_PAGE_SIZE = 50;
 export const REMEDIATION_SORTS = [
@@ -40,19 +41,12 @@ export function useRemediationSearchParams() {
     assignee: params.get('assignee') ?? '',
     overdue: params.get('overdue') === 'true',
     sort: params.get('sort') ?? 'priority',
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    page: pageOf(params),
   }), [params]);
 
   const update = useCallback((patch: Partial<RemediationFilters>) => {
     setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, v] of Object.entries(patch)) {
-        const value = Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? 'true' : '') : String(v ?? '');
-        if (value === '' || (key === 'sort' && value === 'priority') || (key === 'page' && value === '1')) next.delete(key);
-        else next.set(key, value);
-      }
-      if (!('page' in patch)) next.delete('page');
-      return next;
+      return patchSearchParams(prev, patch, 'priority');
     }, { replace: 'q' in patch });
   }, [setParams]);
 

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ZoneQuery } from '../../api/zones.ts';
+import { pageOf, patchSearchParams } from '../../ui/search-params-patch.ts';
 
 export const PAGE_SIZE = 25;
 export const SORTS = [
@@ -36,21 +37,12 @@ export function useZoneSearchParams() {
     owner: params.get('owner') ?? '',
     sort: params.get('sort') ?? 'name',
     archived: params.get('archived') === 'true',
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    page: pageOf(params),
   }), [params]);
 
   const update = useCallback((patch: Partial<ZoneFilters>) => {
     setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        const key = k === 'archived' ? 'archived' : k;
-        const value = typeof v === 'boolean' ? (v ? 'true' : '') : String(v ?? '');
-        if (value === '' || (key === 'sort' && value === 'name') || (key === 'page' && value === '1')) next.delete(key);
-        else next.set(key, value);
-      }
-      // Changing what is shown starts again at the first page.
-      if (!('page' in patch)) next.delete('page');
-      return next;
+      return patchSearchParams(prev, patch, 'name');
     }, { replace: 'q' in patch });
   }, [setParams]);
 
