@@ -92,14 +92,16 @@ describe('launch gate: KPI regression', () => {
 });
 
 describe('launch gate: expired risk acceptances', () => {
-  it('counts expired ones and draft/approved ones past their date; not revoked ones or future dates', () => {
+  it('counts expired ones and draft/approved ones on or past their date; not revoked ones or future dates', () => {
     const a = (id: string, status: 'draft' | 'approved' | 'expired' | 'revoked', expiresOn: string) => ({ id, status, expiresOn, justification: `Accepted ${id}` });
     const c = checkNoExpiredAcceptance([
       a('a1', 'expired', '2026-06-01'), a('a2', 'approved', '2026-05-09'), a('a3', 'draft', '2026-05-10'), a('a4', 'revoked', '2026-01-01'),
     ], '2026-05-10');
-    expect(c).toMatchObject({ status: 'fail', summary: '2 risk acceptances have expired' });
-    expect(c.evidence.map((e) => e.id)).toEqual(['a1', 'a2']);
-    expect(checkNoExpiredAcceptance([a('a3', 'approved', '2026-05-10')], '2026-05-10').status).toBe('pass');
+    expect(c).toMatchObject({ status: 'fail', summary: '3 risk acceptances have expired' });
+    expect(c.evidence.map((e) => e.id)).toEqual(['a1', 'a2', 'a3']);
+    // The register lapses an entry from 00:00 UTC of its expiry date: the gate agrees.
+    expect(checkNoExpiredAcceptance([a('a3', 'approved', '2026-05-10')], '2026-05-10').status).toBe('fail');
+    expect(checkNoExpiredAcceptance([a('a3', 'approved', '2026-05-11')], '2026-05-10').status).toBe('pass');
   });
 });
 

@@ -167,9 +167,13 @@ export function checkNoKpiRegression(kpis: GateKpi[], threshold: number, since: 
 
 export interface GateAcceptance { id: string; status: 'draft' | 'approved' | 'expired' | 'revoked'; expiresOn: string; justification: string }
 
-/** Expired: marked so, or a draft or approved acceptance whose expiry date has passed. */
+/**
+ * Expired: marked so, or a draft or approved acceptance whose expiry date has come — the
+ * register's rule (an entry lapses from 00:00 UTC of its expiry date), so a launch cannot pass
+ * on the day the expiry sweep is about to lapse the acceptance.
+ */
 export function isExpiredAcceptance(a: GateAcceptance, today: string): boolean {
-  return a.status === 'expired' || ((a.status === 'draft' || a.status === 'approved') && a.expiresOn < today);
+  return a.status === 'expired' || ((a.status === 'draft' || a.status === 'approved') && a.expiresOn <= today);
 }
 
 export function checkNoExpiredAcceptance(acceptances: GateAcceptance[], today: string): CheckResult {

@@ -65,12 +65,12 @@ export async function zoneKpisSince(q: Queryable, orgId: string, zoneId: string,
   }));
 }
 
-/** The zone's acceptances that are expired, or draft/approved past their expiry date. */
+/** The zone's acceptances that are expired, or draft/approved on or past their expiry date (they lapse that day). */
 export async function lapsedAcceptances(q: Queryable, orgId: string, zoneId: string, today: string, limit: number): Promise<GateAcceptance[]> {
   const rows = await q.query<{ id: string; status: GateAcceptance['status']; expires_on: Date | string; justification: string }>(
     `SELECT id, status, expires_on, justification FROM risk_acceptances
       WHERE org_id = $1 AND zone_id = $2
-        AND (status = 'expired' OR (status IN ('draft', 'approved') AND expires_on < $3::date))
+        AND (status = 'expired' OR (status IN ('draft', 'approved') AND expires_on <= $3::date))
       ORDER BY expires_on, id LIMIT $4`, [orgId, zoneId, today, limit]);
   return rows.map((r) => ({ id: r.id, status: r.status, expiresOn: dateOnly(r.expires_on)!, justification: r.justification }));
 }
