@@ -18,6 +18,8 @@ export const PolicySchema = z.object({
   zoneDebtThreshold: z.number().positive(),
   staleAfterDays: z.number().int().min(1).max(365),
   boardCadenceDays: z.number().int().min(1).max(90).describe('Days between review board sessions'),
+  kpiRegressionThreshold: z.number().min(0.01).max(1)
+    .describe('The launch gate fails when an outcome KPI moved adversely by more than this share since the last launch (0.2 = 20 %)'),
 });
 
 const PartialTierDays = TierDays.partial();
@@ -35,6 +37,7 @@ export const PolicyPatchSchema = z.object({
   zoneDebtThreshold: PolicySchema.shape.zoneDebtThreshold.optional(),
   staleAfterDays: PolicySchema.shape.staleAfterDays.optional(),
   boardCadenceDays: PolicySchema.shape.boardCadenceDays.optional(),
+  kpiRegressionThreshold: PolicySchema.shape.kpiRegressionThreshold.optional(),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;

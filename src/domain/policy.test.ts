@@ -45,5 +45,9 @@ describe('policy', () => {
     expect(() => applyPolicyPatch(DEFAULT_POLICY, { zoneDebtThreshold: 0 })).toThrow(/zoneDebtThreshold/);
     expect(() => applyPolicyPatch(DEFAULT_POLICY, { staleAfterDays: 400 })).toThrow(/staleAfterDays/);
     expect(() => applyPolicyPatch(DEFAULT_POLICY, { escalateAfterSprints: 2.5 })).toThrow(/escalateAfterSprints/);
+    expect(DEFAULT_POLICY.kpiRegressionThreshold).toBe(0.2);
+    expect(applyPolicyPatch(DEFAULT_POLICY, { kpiRegressionThreshold: 0.35 }).kpiRegressionThreshold).toBe(0.35);
+    expect(() => applyPolicyPatch(DEFAULT_POLICY, { kpiRegressionThreshold: 0 })).toThrow(/kpiRegressionThreshold/);
+    expect(() => applyPolicyPatch(DEFAULT_POLICY, { kpiRegressionThreshold: 1.5 })).toThrow(/kpiRegressionThreshold/);
   });
 });

@@ -4,6 +4,7 @@
  * An organization without a stored policy uses DEFAULT_POLICY (ADR 7).
  */
 import { InputError } from './errors.ts';
+import { DEFAULT_KPI_REGRESSION_THRESHOLD } from './launch-gate.ts';
 import { SEVERITIES, type Severity } from './severity.ts';
 import { TIERS, type Tier } from './zones.ts';
 
@@ -34,6 +35,8 @@ export interface Policy {
   staleAfterDays: number;
   /** Days between review board sessions. */
   boardCadenceDays: number;
+  /** The launch gate fails when an outcome KPI moved adversely by more than this share since the last launch. */
+  kpiRegressionThreshold: number;
 }
 
 /** A change to the policy: any subset of settings, the SLA table and weights by cell. */
@@ -47,6 +50,7 @@ export interface PolicyPatch {
   zoneDebtThreshold?: number | undefined;
   staleAfterDays?: number | undefined;
   boardCadenceDays?: number | undefined;
+  kpiRegressionThreshold?: number | undefined;
 }
 
 const row = (t1: number, t2: number, t3: number, t4: number): Record<Tier, number> => ({ tier1: t1, tier2: t2, tier3: t3, tier4: t4 });
@@ -67,6 +71,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   zoneDebtThreshold: 40,
   staleAfterDays: 30,
   boardCadenceDays: 14,
+  kpiRegressionThreshold: DEFAULT_KPI_REGRESSION_THRESHOLD,
 }) as Policy;
 
 const WEIGHT_KEYS = ['severity', 'impact', 'feasibility', 'customerValue'] as const;
@@ -114,6 +119,7 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch): Policy {
     zoneDebtThreshold: patch.zoneDebtThreshold ?? current.zoneDebtThreshold,
     staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
     boardCadenceDays: patch.boardCadenceDays ?? current.boardCadenceDays,
+    kpiRegressionThreshold: patch.kpiRegressionThreshold ?? current.kpiRegressionThreshold,
   };
   integerIn('sprintDays', next.sprintDays, 1, 90);
   numberIn('debtInterestRate', next.debtInterestRate, 0, 10);
@@ -123,6 +129,7 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch): Policy {
   }
   integerIn('staleAfterDays', next.staleAfterDays, 1, 365);
   integerIn('boardCadenceDays', next.boardCadenceDays, 1, 90);
+  numberIn('kpiRegressionThreshold', next.kpiRegressionThreshold, 0.01, 1, 'from 0.01 to 1 (1 % to 100 % adverse move)');
   return next;
 }
 

@@ -1,5 +1,5 @@
 /** Evaluating a launch's gate: reads what the checks need about the zone, then domain/launch-gate.ts decides. */
-import { DEFAULT_KPI_REGRESSION_THRESHOLD, evaluateGate, type GateEvaluation } from '../domain/launch-gate.ts';
+import { evaluateGate, type GateEvaluation } from '../domain/launch-gate.ts';
 import { slaDaysFor } from '../domain/policy.ts';
 import type { Queryable } from '../store/db.ts';
 import { lapsedAcceptances, openCriticalFindings, openHighFindings, zoneKpisSince } from '../store/gate-inputs.ts';
@@ -29,7 +29,7 @@ export async function evaluateLaunchGate(q: Queryable, orgId: string, launch: La
     openHigh: high,
     slaDaysHigh: slaDaysFor(policy, 'high', launch.zone.tier),
     kpis,
-    kpiThreshold: DEFAULT_KPI_REGRESSION_THRESHOLD,
+    kpiThreshold: policy.kpiRegressionThreshold,
     lastLaunchAt: since,
     acceptances,
     now,

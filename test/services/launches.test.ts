@@ -137,6 +137,13 @@ describe(`launch gates (${TEST_ENGINE})`, () => {
     const check = await status(second.id, 'no_kpi_regression');
     expect(check).toMatchObject({ status: 'fail', evidence: [{ kind: 'kpi', id: harm, detail: '1.1 % → 1.5 % (36.4 % worse; lower is better)' }] });
     expect(check.summary).toMatch(/^1 outcome KPI worse by more than 20 % since the last launch \(\d{4}-\d{2}-\d{2}\)$/);
+    // An organization that allows a 40 % adverse move lets the same 36 % through.
+    await ctx.w.services.policy.update(people.admin.actor, { kpiRegressionThreshold: 0.4 });
+    try {
+      expect(await status(second.id, 'no_kpi_regression')).toMatchObject({ status: 'pass', summary: expect.stringContaining('within 40 %') });
+    } finally {
+      await ctx.w.services.policy.update(people.admin.actor, { kpiRegressionThreshold: 0.2 });
+    }
   });
 
   it('fails on a risk acceptance of the zone past its expiry date', async () => {

@@ -87,7 +87,7 @@ function nestedChanges(before: unknown, after: unknown, path: string[] = []): Ch
 
 const POLICY_WORDS: Record<string, string> = {
   priorityWeights: 'priority weight', slaDays: 'SLA days', safetyShare: 'safety share', sprintDays: 'sprint length (days)',
-  debtInterestRate: 'debt interest per sprint', escalateAfterSprints: 'escalate after (sprints)', zoneDebtThreshold: 'zone debt threshold',
+  debtInterestRate: 'debt interest per sprint', escalateAfterSprints: 'escalate after (sprints)', zoneDebtThreshold: 'zone debt threshold', kpiRegressionThreshold: 'launch gate KPI regression',
   staleAfterDays: 'stale after (days)', severity: 'severity', impact: 'impact', feasibility: 'feasibility', customerValue: 'customer value',
   default: 'default', min: 'minimum', max: 'maximum',
 };

@@ -1,7 +1,8 @@
 /** The policy form's rows: labels, units and how a stored value shows in the form (shares as percent). */
 import type { Policy } from '../../../../src/contracts/policy.ts';
 
-export type ScalarKey = 'sprintDays' | 'debtInterestRate' | 'escalateAfterSprints' | 'zoneDebtThreshold' | 'staleAfterDays' | 'boardCadenceDays';
+export type ScalarKey = 'sprintDays' | 'debtInterestRate' | 'escalateAfterSprints' | 'zoneDebtThreshold' | 'staleAfterDays' | 'boardCadenceDays'
+  | 'kpiRegressionThreshold';
 
 export interface ScalarField {
   key: ScalarKey;
@@ -20,6 +21,7 @@ export const SCALAR_FIELDS: readonly ScalarField[] = [
   { key: 'staleAfterDays', label: 'Stale after', hint: 'Items without activity this long need re-scoping', unit: 'days', step: 1 },
   { key: 'sprintDays', label: 'Sprint length', hint: 'Used for debt interest and escalation', unit: 'days', step: 1 },
   { key: 'boardCadenceDays', label: 'Review board cadence', hint: 'Days between review board sessions', unit: 'days', step: 1 },
+  { key: 'kpiRegressionThreshold', label: 'Launch gate: KPI regression', hint: 'An outcome KPI that moved adversely by more than this since the last launch fails the gate (default 20%)', unit: '% adverse move', percent: true, step: 1 },
 ];
 
 export const WEIGHT_FIELDS = [
