@@ -1,5 +1,6 @@
 /** The audit trail: appends hash-chained events and reads them back. */
 import { eventHash, type StoredLink } from '../domain/audit-chain.ts';
+import { copyRow } from './copy-text.ts';
 import type { Queryable } from './db.ts';
 import { iso } from './rows.ts';
 
@@ -27,6 +28,10 @@ const toEvent = (r: EventRow): EventRecord => ({
   actorName: r.actor_name ?? null,
 });
 
+const EVENT_COLUMNS = ['org_id', 'seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'prev_hash', 'hash'] as const;
+/** From this many events on, they go in by COPY. */
+const COPY_FROM = 200;
+
 /**
  * Appends events to the organization's chain inside the caller's transaction. The head row is
  * locked, so concurrent appends of one organization serialize and the chain stays linear.
@@ -51,18 +56,22 @@ export async function appendEvents(q: Queryable, orgId: string, events: NewEvent
       JSON.stringify(content.before), JSON.stringify(content.after), prev, hash]);
     prev = hash;
   }
-  // Multi-row inserts in chunks keep bulk imports to a few round trips.
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const params: unknown[] = [];
-    const values = chunk.map((r) => {
-      const base = params.length;
-      params.push(...r);
-      return `(${r.map((_, j) => `$${base + j + 1}${j === 7 || j === 8 ? '::jsonb' : ''}`).join(', ')})`;
-    });
-    await q.query(
-      `INSERT INTO events (org_id, seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
-       VALUES ${values.join(', ')}`, params);
+  if (rows.length >= COPY_FROM) {
+    // A bulk decision (10k findings triaged at once) writes its events by COPY, without the
+    // 5,500 bound parameters per chunk of the multi-row INSERT below.
+    await q.copyIn('events', EVENT_COLUMNS, rows.map((r) => copyRow(r.map((v) => (v === null || v === undefined ? null : String(v))))).join(''));
+  } else {
+    // Multi-row inserts in chunks: a few round trips for a few events.
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      const params: unknown[] = [];
+      const values = chunk.map((r) => {
+        const base = params.length;
+        params.push(...r);
+        return `(${r.map((_, j) => `$${base + j + 1}${j === 7 || j === 8 ? '::jsonb' : ''}`).join(', ')})`;
+      });
+      await q.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
+    }
   }
   await q.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE org_id = $1', [orgId, seq, prev]);
 }

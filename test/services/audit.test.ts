@@ -28,6 +28,22 @@ describe(`audit trail (${TEST_ENGINE})`, () => {
     expect(update!.actorName).toBe('Lee Lead');
   });
 
+  it('chains a bulk decision written by COPY (300 findings at once) exactly as single events, text with tabs and quotes intact', async () => {
+    const zone = await makeZone(w, w.people.lead.id);
+    const ids: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      ids.push((await w.services.findings.create(w.people.lead.actor, { zone: zone.key, title: `Leak ${i}`, severity: 'low' })).id);
+    }
+    const reason = 'Scanner noise:\ttab, "quotes", back\\slash\nand a new line';
+    await w.services.triage.decide(w.people.lead.actor, { findingIds: ids, decision: 'false_positive', rationale: reason });
+    const result = await w.services.audit.verify(w.people.reviewer.actor);
+    expect(result.ok).toBe(true);
+    const triaged = (await w.services.audit.recent(w.system, 400)).filter((e) => e.action === 'finding.triaged');
+    expect(triaged).toHaveLength(300);
+    expect(new Set(triaged.map((e) => e.entityId))).toEqual(new Set(ids));
+    expect(triaged[0]!.after).toMatchObject({ triage: 'false_positive', reason, remediationId: null });
+  });
+
   it('detects an event edited directly in SQL', async () => {
     const [target] = (await w.services.audit.recent(w.system, 50)).filter((e) => e.action === 'zone.updated');
     await t.db.query(`UPDATE events SET after = jsonb_set(after, '{tier}', '"tier4"') WHERE org_id = $1 AND seq = $2`, [w.orgId, target!.seq]);
