@@ -8,6 +8,11 @@ export function isCalendarDate(text: string): boolean {
 
 const DAY_MS = 86_400_000;
 
+/** The UTC calendar date (YYYY-MM-DD) of an instant. */
+export function utcDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
 /** The calendar date `days` after (or before, when negative) a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -12,7 +12,7 @@ export function fieldChanges(current: Record<string, unknown>, next: Record<stri
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(next)) {
-    if (v === undefined || JSON.stringify(current[k] ?? null) === JSON.stringify(v)) continue;
+    if (v === undefined || JSON.stringify(current[k]) === JSON.stringify(v)) continue;
     before[k] = current[k];
     after[k] = v;
   }

@@ -120,13 +120,23 @@ export function meets(direction: KpiDirection, value: number, goal: number): boo
 }
 
 /**
+ * How much worse `to` is than `from` for the KPI's direction, as a share of |from|: 0.2 is 20 %
+ * worse, negative when it improved; from 0, Infinity when it got worse and 0 otherwise (the
+ * launch gate's measure of a regression).
+ */
+export function worsening(direction: KpiDirection, from: number, to: number): number {
+  const worse = direction === 'lower' ? to - from : from - to;
+  if (from === 0) return worse > 0 ? Number.POSITIVE_INFINITY : 0;
+  return worse / Math.abs(from);
+}
+
+/**
  * How far `to` moved against the KPI's direction from `from`, as a share of |from|: 0.2 is a
  * 20 % adverse move, 0 when it held or improved; null when `from` is 0 (no relative change).
  */
 export function adverseMove(direction: KpiDirection, from: number, to: number): number | null {
   if (from === 0) return to === 0 ? 0 : null;
-  const change = (to - from) / Math.abs(from);
-  return Math.max(0, direction === 'lower' ? change : -change);
+  return Math.max(0, worsening(direction, from, to));
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

@@ -3,6 +3,7 @@
  * not required, with the evidence (record ids) a person can open. The service gathers the
  * inputs; evaluateGate puts the checks together. A gate passes when no check fails.
  */
+import { worsening } from './kpi-status.ts';
 import type { Tier } from './zones.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'not_required';
@@ -123,13 +124,12 @@ export interface GateKpi {
 }
 
 /**
- * The adverse share of the move from reference to latest: positive when the KPI got worse
- * (up for lower-is-better, down for higher-is-better), Infinity for a worsening from 0.
+ * The adverse share of the move from reference to latest (kpi-status.ts `worsening`): positive
+ * when the KPI got worse (up for lower-is-better, down for higher-is-better), Infinity for a
+ * worsening from 0.
  */
 export function adverseMove(kpi: Pick<GateKpi, 'direction'>, reference: number, latest: number): number {
-  const worse = kpi.direction === 'lower' ? latest - reference : reference - latest;
-  if (reference === 0) return worse > 0 ? Number.POSITIVE_INFINITY : 0;
-  return worse / Math.abs(reference);
+  return worsening(kpi.direction, reference, latest);
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 1000) / 10} %` : 'from 0');

@@ -9,6 +9,7 @@
  * (the four-eyes rule: an owner who is also an admin cannot sign twice). An entry lapses on
  * its expiry date (from 00:00 UTC that day): the acceptance is no longer valid that day.
  */
+import { utcDate } from './calendar-date.ts';
 import { ConflictError, InputError, NotAllowedError } from './errors.ts';
 import type { Role } from './roles.ts';
 import type { Severity } from './severity.ts';
@@ -35,10 +36,6 @@ export function missingCapacities(residual: Severity | null, signatures: readonl
 }
 
 /** The UTC calendar date of an instant. */
-export function utcDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 /** An entry lapses from the start of its expiry date. */
 export function hasLapsed(expiresOn: string, at: Date): boolean {
   return expiresOn <= utcDate(at);

@@ -1,5 +1,6 @@
 /** How board sessions and action items are presented by the services, and loading a session by reference. */
 import type { OwnerAgenda } from '../domain/board-agenda.ts';
+import { utcDate } from '../domain/calendar-date.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import {
   findSession, type BoardActionRecord, type BoardDecisionRecord, type BoardSessionRecord, type StoredAgendaPoint,
@@ -18,12 +19,11 @@ export interface BoardSessionDetail extends BoardSession {
   permissions: { canManage: boolean };
 }
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
 
 export const sessionView = ({ snapshot: _s, ...s }: BoardSessionRecord): BoardSession => s;
 
 export function actionView(a: BoardActionRecord, at: Date): BoardActionView {
-  return { ...a, overdue: a.status === 'open' && a.dueOn < today(at) };
+  return { ...a, overdue: a.status === 'open' && a.dueOn < utcDate(at) };
 }
 
 export async function loadSession(q: Queryable, actor: Actor, ref: string, forUpdate = false): Promise<BoardSessionRecord> {

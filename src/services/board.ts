@@ -5,7 +5,7 @@
  */
 import { describePoint, groupByOwner, type AgendaPoint } from '../domain/board-agenda.ts';
 import { checkSessionMove, nextSessionDate } from '../domain/board-sessions.ts';
-import { isCalendarDate } from '../domain/calendar-date.ts';
+import { isCalendarDate, utcDate } from '../domain/calendar-date.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
 import { authorize, can } from '../domain/roles.ts';
 import {
@@ -36,7 +36,6 @@ interface PreparedAgenda { since: Date; points: AgendaPoint[] }
 export interface SessionInput { scheduledOn?: string | undefined; attendees?: string[] | undefined }
 export interface SessionPatch { scheduledOn?: string | undefined; attendees?: string[] | undefined; notes?: string | undefined }
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
 
 function cleanAttendees(list: readonly string[]): string[] {
   const out = [...new Set(list.map((a) => a.trim()).filter((a) => a !== ''))];
@@ -131,7 +130,7 @@ export function createBoardService(deps: { db: Db; now?: () => Date }) {
       const sessions = await listSessions(db, actor.orgId, 200);
       const planned = sessions.filter((s) => s.status === 'planned').at(-1) ?? null;
       const met = sessions.find((s) => s.status !== 'planned') ?? null;
-      const nextOn = planned?.scheduledOn ?? nextSessionDate(met?.scheduledOn ?? null, boardCadenceDays, today(now()));
+      const nextOn = planned?.scheduledOn ?? nextSessionDate(met?.scheduledOn ?? null, boardCadenceDays, utcDate(now()));
       return { cadenceDays: boardCadenceDays, nextOn, planned: planned ? sessionView(planned) : null, latest: sessions[0] ? sessionView(sessions[0]) : null };
     },
 
@@ -142,7 +141,7 @@ export function createBoardService(deps: { db: Db; now?: () => Date }) {
       const id = await db.transaction(async (tx) => {
         const { boardCadenceDays } = await policyOf(tx, actor.orgId);
         const scheduledOn = input.scheduledOn !== undefined ? checkDate('scheduledOn', input.scheduledOn)
-          : nextSessionDate(await latestSessionDate(tx, actor.orgId), boardCadenceDays, today(at));
+          : nextSessionDate(await latestSessionDate(tx, actor.orgId), boardCadenceDays, utcDate(at));
         if (await findSession(tx, actor.orgId, scheduledOn)) {
           throw new ConflictError(`scheduledOn: there is a session on ${scheduledOn} already`, [{ field: 'scheduledOn', message: 'a session on this date exists' }]);
         }

@@ -4,6 +4,7 @@
  * order, warnings); scheduling an item into a sprint, where moving it later is a deferral with
  * a rationale, and the reply says which items the new one pushed out of the reserve.
  */
+import { utcDate } from '../domain/calendar-date.ts';
 import { displacedBy, planSprint, reserveOf, shareWarnings, type PlanWarning } from '../domain/capacity.ts';
 import { ConflictError, InputError, NotFoundError } from '../domain/errors.ts';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
@@ -74,7 +75,6 @@ export interface ScheduleResult {
   displaced: { id: string; number: number; title: string; priority: number; effort: number }[];
 }
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
 const policyOf = async (q: Queryable, orgId: string): Promise<Policy> => (await findPolicy(q, orgId)) ?? DEFAULT_POLICY;
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -166,7 +166,7 @@ export function createPlanningService(deps: { db: Db; now?: () => Date }) {
         warnings: shareWarnings(period.safetyShare, policy.safetyShare),
         sprints: sprints.map((s) => {
           // Safety work waiting matters only for sprints still to come or under way.
-          const waiting = s.endsOn >= today(at) ? unscheduled.total : 0;
+          const waiting = s.endsOn >= utcDate(at) ? unscheduled.total : 0;
           const plan = planSprint({ capacity: s.capacity, share: period.safetyShare, items: items.filter((i) => i.sprintId === s.id) }, waiting);
           return {
             ...s, reserve: plan.reserve, used: plan.used, free: Math.max(0, Math.round((plan.reserve - plan.used) * 100) / 100),
@@ -198,7 +198,7 @@ export function createPlanningService(deps: { db: Db; now?: () => Date }) {
         const target = input.sprintId ? await repo.findSprint(tx, actor.orgId, input.sprintId) : null;
         if (input.sprintId && !target) throw InputError.field('sprintId', `no sprint ${input.sprintId} in this organization`);
         const at = now();
-        if (target && target.endsOn < today(at)) {
+        if (target && target.endsOn < utcDate(at)) {
           throw InputError.field('sprintId', `${target.name} ended on ${target.endsOn}; schedule the item into a sprint still to come`);
         }
         const current = item.sprintId ? await repo.findSprint(tx, actor.orgId, item.sprintId) : null;

@@ -6,7 +6,7 @@
  * The server runs it at start and every hour; `keel risks expire` and POST /api/risks/expire
  * run it on demand.
  */
-import { utcDate } from '../domain/risk-acceptance.ts';
+import { utcDate } from '../domain/calendar-date.ts';
 import { authorize } from '../domain/roles.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';

@@ -3,11 +3,11 @@
  * edit a draft, sign it (zone owner; an admin too when the residual severity is critical),
  * revoke it, and read the register with filters. Expiry is in risk-expiry.ts.
  */
-import { isCalendarDate } from '../domain/calendar-date.ts';
+import { addDays, daysBetween, isCalendarDate, utcDate } from '../domain/calendar-date.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import {
   approvalBlockers, capacityToSign, checkEditable, checkRevocable, describeMissing, hasLapsed, missingCapacities,
-  requiredCapacities, utcDate, type RiskStatus, type SignCapacity,
+  requiredCapacities, type RiskStatus, type SignCapacity,
 } from '../domain/risk-acceptance.ts';
 import { authorize, authorizeOnZone, can } from '../domain/roles.ts';
 import type { Severity } from '../domain/severity.ts';
@@ -74,7 +74,6 @@ export interface RiskDetail extends RiskSummary {
   permissions: { canEdit: boolean; canApprove: boolean; canRevoke: boolean };
 }
 
-const DAY = 86_400_000;
 /** The export stops at this many rows. */
 export const MAX_EXPORT = 50_000;
 
@@ -93,7 +92,7 @@ export function summarizeRisk(r: RiskAcceptanceRecord, at: Date): RiskSummary {
   const { signatures: _s, ...rest } = r;
   return {
     ...rest, approval: approvalOf(r),
-    daysToExpiry: Math.round((Date.parse(`${r.expiresOn}T00:00:00Z`) - Date.parse(`${utcDate(at)}T00:00:00Z`)) / DAY),
+    daysToExpiry: daysBetween(utcDate(at), r.expiresOn),
   };
 }
 
@@ -165,7 +164,7 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
     const at = now();
     const zoneId = input.zone ? (await resolveZone(db, actor.orgId, input.zone, 'zone', { allowArchived: true })).id : undefined;
     const expiringBy = input.expiringWithinDays === undefined ? undefined
-      : new Date(at.getTime() + input.expiringWithinDays * DAY).toISOString().slice(0, 10);
+      : addDays(utcDate(at), input.expiringWithinDays);
     const page = await listRiskAcceptances(db, actor.orgId, {
       zoneId, status: input.status, residualSeverity: input.residualSeverity, expiringBy,
     }, input.limit, input.offset);
