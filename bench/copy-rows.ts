@@ -5,10 +5,10 @@
  * counts and evidence as JSON, content_hash as in findings-merge.ts). The other columns
  * (id, status, clean_runs…) take their defaults, as in the merge.
  */
-import { createHash } from 'node:crypto';
 import type { NormalizedFinding } from '../src/domain/findings.ts';
 import type { Importer } from '../src/importers/types.ts';
-import { arrayLiteral, copyField } from '../src/store/copy-text.ts';
+import { copyField } from '../src/store/copy-text.ts';
+import { findingContent } from '../src/store/finding-content.ts';
 import { parseFile } from './parse-only.ts';
 import { TextFileWriter } from './synthetic-text.ts';
 
@@ -37,7 +37,7 @@ const VALUES: Record<string, (f: NormalizedFinding, c: RowContext) => string | n
   location: (f) => f.location,
   description: (f) => f.description,
   mitigation: (f) => f.mitigation,
-  categories: (f) => arrayLiteral(f.categories),
+  categories: (_, c) => c.categories,
   counts: (_, c) => c.counts,
   evidence: (_, c) => c.evidence,
   first_seen_at: (_, c) => c.at,
@@ -63,11 +63,7 @@ export function copyColumns(findingsColumns: TableColumn[]): string[] {
 }
 
 function row(f: NormalizedFinding, columns: string[], format: string, at: string): string {
-  const categories = JSON.stringify(f.categories);
-  const counts = f.counts ? JSON.stringify(f.counts) : null;
-  const evidence = JSON.stringify(f.evidence);
-  const contentHash = createHash('sha1').update(JSON.stringify([f.title, f.severity, f.ruleId, f.target, f.location,
-    f.description, f.mitigation, categories, counts, evidence])).digest('base64');
+  const { categories, counts, evidence, hash: contentHash } = findingContent(f);
   const context: RowContext = { format, at, categories, counts, evidence, contentHash };
   return `${columns.map((c) => copyField(VALUES[c]!(f, context))).join('\t')}\n`;
 }

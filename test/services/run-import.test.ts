@@ -44,6 +44,28 @@ describe(`run import and the verification loop (${TEST_ENGINE})`, () => {
     expect(outcomes.map((o) => `${o.rule_id}:${o.outcome}`)).toEqual(['a:still_present', 'b:verified', 'c:regressed', 'd:still_present', 'x:still_present']);
   });
 
+  it('writes findings with long texts in several batches by size, and classifies them as one run', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    // 120 findings of ~30,000 characters: ~3.6 MB of content, written in batches of at most ~1 MB.
+    const long = (fp: string, variant = '') => ({ fp, title: `${fp} ${variant}${'x'.repeat(30_000)}`, severity: 'high' });
+    const lines = (items: object[]) => textFile(items.map((v) => JSON.stringify(v)).join('\n'));
+    const fps = Array.from({ length: 120 }, (_, i) => `long-${String(i).padStart(3, '0')}`);
+    const first = await service().importRun(ctx.w.people.lead.actor, {
+      zone: zone.key, fileName: 'long-1.jsonl', source: lines([...fps.map((fp) => long(fp)), long('long-000')]),
+    });
+    expect(first.run.counts).toMatchObject({ findings: 120, new: 120, duplicates: 1 });
+
+    const again = fps.slice(1).map((fp) => long(fp, fp === 'long-119' ? 'changed ' : ''));
+    const second = await service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'long-2.jsonl', source: lines(again) });
+    expect(second.run.counts).toMatchObject({ findings: 119, new: 0, still_present: 119, not_reproduced: 1 });
+    const rows = await ctx.t.db.query<{ rule_id: string; status: string; n: number }>(
+      'SELECT rule_id, status, length(title)::int AS n FROM findings WHERE zone_id = $1 ORDER BY rule_id', [zone.id]);
+    expect(rows).toHaveLength(120);
+    expect(rows[0]).toMatchObject({ rule_id: 'long-000', status: 'fixed_unverified' });
+    expect(rows.at(-1)).toMatchObject({ rule_id: 'long-119', status: 'open', n: 'long-119 changed '.length + 30_000 });
+    expect(rows.filter((r) => r.n === 'long-000 '.length + 30_000)).toHaveLength(119);
+  });
+
   it('importing the very same file twice changes nothing and says so', async () => {
     const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
     const first = await service().importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'a.jsonl', source: file('p', 'q') });
