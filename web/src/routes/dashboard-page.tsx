@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import { metricsApi } from '../api/metrics.ts';
 import { productsApi } from '../api/products.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -17,9 +18,13 @@ import { Field } from '../ui/field.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 
+/** How soon a stale dashboard is asked for again (the server computes its figures in well under that, measured). */
+const STALE_RELOAD_MS = 2_000;
+const MAX_STALE_RELOADS = 5;
+
 /** The organization's remediation figures (or one product's, or one zone's), with a row per zone and per owner. */
 export function DashboardPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const period = params.get('period') || DEFAULT_PERIOD;
   const product = params.get('product') || undefined;
   const zone = params.get('zone') || undefined;
@@ -28,15 +33,28 @@ export function DashboardPage() {
   const zones = useZoneOptions();
   const dash = useResource(() => metricsApi.dashboard(scope, { period }), [period, scope.product, scope.zone]);
   const series = useResource(() => metricsApi.series(scope, { period }), [period, scope.product, scope.zone]);
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
+  const set = (changes: Record<string, string | undefined>) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
     for (const [k, v] of Object.entries(changes)) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
-    setParams(next);
-  };
+    return next;
+  });
   const d = dash.data;
+  // A stale answer (something changed since it was computed) is being recomputed on the server: ask again shortly.
+  // At most a few times in a row: in an organization changing all the time, the figures stay a moment behind.
+  const { reload } = dash;
+  const staleReloads = useRef(0);
+  useEffect(() => {
+    if (!d?.stale) {
+      staleReloads.current = 0;
+      return undefined;
+    }
+    if (staleReloads.current >= MAX_STALE_RELOADS) return undefined;
+    const timer = setTimeout(() => { staleReloads.current += 1; reload(); }, STALE_RELOAD_MS);
+    return () => clearTimeout(timer);
+  }, [d, reload]);
   const scopeName = !d ? '' : d.scope.kind === 'org' ? 'The whole organization'
     : d.scope.kind === 'product' ? (products.data?.items.find((p) => p.key === (d.scope as { product: string }).product)?.name ?? d.scope.product)
       : d.scope.kind === 'zone' ? (zones.data?.items.find((z) => z.key === (d.scope as { zone: string }).zone)?.name ?? d.scope.zone) : '';
@@ -47,7 +65,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={d ? <>{scopeName} · {formatDate(d.period.from)} – {formatDate(d.period.to)} · backlog as of {formatDateTime(d.asOf)}</>
+        subtitle={d ? <>{scopeName} · {formatDate(d.period.from)} – {formatDate(d.period.to)} · backlog as of {formatDateTime(d.asOf)}{d.stale && <span className="muted"> · updating…</span>}</>
           : 'Remediation figures per zone, product and organization.'}
         actions={<a className="btn" href={metricsApi.dashboardCsvUrl(scope, { period })} download>Download CSV</a>}
       />

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import { frameworksApi } from '../api/frameworks.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -11,7 +11,7 @@ import { PageHeader } from '../ui/page-header.tsx';
 
 export function FrameworksPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const frameworks = useResource(() => frameworksApi.list(), []);
   const id = params.get('framework') ?? frameworks.data?.[0]?.id ?? 'nist-ai-rmf';
   const item = params.get('item');

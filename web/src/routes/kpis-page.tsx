@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import { kpisApi } from '../api/kpis.ts';
 import { useResource } from '../api/use-resource.ts';
 import { zonesApi } from '../api/zones.ts';
@@ -14,18 +14,18 @@ import { PageHeader } from '../ui/page-header.tsx';
 
 /** Safety KPIs: status badges with the rule, a chart per KPI with its target (dual metrics together), adding and recording. */
 export function KpisPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const zone = params.get('zone') ?? '';
   const includeActivity = params.get('activity') === '1';
   const [adding, setAdding] = useState(false);
   const role = useRole();
   const kpis = useResource(() => kpisApi.list({ zone: zone || undefined, includeActivity }), [zone, includeActivity]);
   const zones = useResource(() => zonesApi.list({ limit: 500 }), []);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
+  const set = (key: string, value: string) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
     if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
-  };
+    return next;
+  }, { replace: true });
   const canAdd = role === 'admin' || role === 'lead';
   const items = kpis.data?.items ?? [];
 

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import { metricsApi } from '../api/metrics.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useMe } from '../features/auth/session-context.tsx';
@@ -23,18 +23,18 @@ const PICKS_ANY_OWNER = ['admin', 'reviewer'];
 /** An owner's scorecard over a period: owner and period in the URL, the signed-in person by default. */
 export function ScorecardPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const owner = params.get('owner') || me.user.email;
   const period = params.get('period') || DEFAULT_PERIOD;
   const canPick = PICKS_ANY_OWNER.includes(me.role);
   const members = useMembers();
   const card = useResource(() => metricsApi.scorecard(owner, { period }), [owner, period]);
   const series = useResource(() => metricsApi.series({ owner }, { period }), [owner, period]);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
+  const set = (key: string, value: string) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
     next.set(key, value);
-    setParams(next);
-  };
+    return next;
+  });
   const c = card.data;
   const isMe = owner === me.user.email || owner === me.user.id;
 

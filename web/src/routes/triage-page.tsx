@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import type { TriageDecideResult } from '../../../src/contracts/triage.ts';
 import { policyApi } from '../api/policy.ts';
 import { remediationsApi } from '../api/remediations.ts';
@@ -24,7 +25,7 @@ interface Done { count: number; decision: TriageDecision; remediationId: string 
 export function TriagePage() {
   const role = useRole();
   const isAdmin = role === 'admin';
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const zone = params.get('zone') ?? '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const [version, setVersion] = useState(0);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 import type { FindingStatus, Severity } from '../../../../src/contracts/findings.ts';
 import type { FindingQuery } from '../../api/findings.ts';
 import { isSeverity, isStatus } from './severity.ts';
@@ -39,7 +39,7 @@ const list = <T extends string>(raw: string | null, keep: (v: string) => v is T)
  * not shown in the URL.
  */
 export function useFindingSearchParams(fixed: Partial<FindingQuery> = {}) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
 
   const filters: FindingFilters = useMemo(() => ({
     q: params.get('q') ?? '',

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 import type { Severity } from '../../../../src/contracts/findings.ts';
 import type { RemediationStatus } from '../../../../src/contracts/remediations.ts';
 import type { RemediationQuery } from '../../api/remediations.ts';
@@ -31,7 +31,7 @@ const list = <T extends string>(raw: string | null, keep: (v: string) => v is T)
 
 /** The remediation list's filters live in the URL, so a filtered view can be shared and survives a reload. */
 export function useRemediationSearchParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
 
   const filters: RemediationFilters = useMemo(() => ({
     q: params.get('q') ?? '',

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 import type { RiskQuery } from '../../api/risks.ts';
 
 export const RISKS_PAGE_SIZE = 50;
@@ -9,7 +9,7 @@ export interface RiskFilters { zone: string; status: string; severity: string; e
 
 /** The register's filters live in the URL, so a filtered view can be shared and survives a reload. */
 export function useRiskSearchParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const filters: RiskFilters = useMemo(() => ({
     zone: params.get('zone') ?? '', status: params.get('status') ?? '', severity: params.get('severity') ?? '',
     expiring: params.get('expiring') ?? '', page: Math.max(1, Number(params.get('page') ?? '1') || 1),

@@ -1,5 +1,5 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 import type { Run } from '../../../../src/contracts/runs.ts';
 import { runsApi, type Outcome } from '../../api/runs.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -14,7 +14,7 @@ const MAIN: readonly Outcome[] = ['new', 'still_present', 'not_reproduced', 'reg
 
 /** The run's findings, one tab per outcome, each paged; the open tab and page live in the URL. */
 export function RunFindingsTabs({ run }: { run: Run }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const tabs = run.counts.verified > 0 ? [...MAIN, 'verified' as const] : MAIN;

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 
 export const RUNS_PAGE_SIZE = 25;
 
 /** The runs list's zone filter and page live in the URL. */
 export function useRunSearchParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const zone = params.get('zone') ?? '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const update = useCallback((patch: { zone?: string; page?: number }) => {

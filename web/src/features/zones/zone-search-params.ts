@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLiveSearchParams } from '../../ui/use-live-search-params.ts';
 import type { ZoneQuery } from '../../api/zones.ts';
 import { pageOf, patchSearchParams } from '../../ui/search-params-patch.ts';
 
@@ -27,7 +27,7 @@ const FILTER_KEYS = ['q', 'product', 'tier', 'bucket', 'owner', 'sort'] as const
 
 /** The zone list's filters live in the URL query string, so a filtered view can be shared. */
 export function useZoneSearchParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
 
   const filters: ZoneFilters = useMemo(() => ({
     q: params.get('q') ?? '',
