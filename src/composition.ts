@@ -98,9 +98,11 @@ export async function openKeel(config: Config): Promise<Keel> {
   await migrate(db);
   // PostgreSQL's autovacuum keeps statistics; PGlite has none, so refresh them at each open.
   if (db.engine === 'pglite') await refreshStatistics(db);
+  const services = createServices(db);
   return {
-    db, services: createServices(db), lock, describe,
+    db, services, lock, describe,
     async close() {
+      await services.metrics.settled();
       await db.close();
       lock?.release();
     },

@@ -60,7 +60,9 @@ export const ScopeViewSchema = z.union([
 ]);
 
 export const DashboardSchema = z.object({
-  scope: ScopeViewSchema, period: PeriodViewSchema, asOf: TimestampSchema, figures: MetricsFiguresSchema, ...fpLists,
+  scope: ScopeViewSchema, period: PeriodViewSchema, asOf: TimestampSchema,
+  stale: z.boolean().describe('true when something changed since asOf: newer figures are being computed, and a later request gets them'),
+  figures: MetricsFiguresSchema, ...fpLists,
   zones: z.array(ZoneMetricsRowSchema), owners: z.array(OwnerMetricsRowSchema),
 });
 
