@@ -3,8 +3,9 @@
  * moved. Every change writes an event in the same transaction (the design's invariant), so a
  * moved sequence means something may have changed; an unmoved one means nothing did, on any
  * server sharing the database. On the embedded engine, the only writer, the count of this
- * process's commits stands in for the sequence (any commit, in any organization, moves it). Entries are computed from data read after the sequence, so an
- * entry is never older than its sequence says. Bounded by a total weight (e.g. rows held):
+ * process's commits stands in for the sequence (any commit, in any organization, moves it).
+ * Entries are computed from data read after the sequence, so an entry is never older than its
+ * sequence says. Bounded by a total weight (e.g. rows held):
  * least recently used entries go first. Figures that move with the clock alone (overdue items,
  * ages) bound an entry's life with `maxAgeMs` as well: the value then says when it was computed.
  *

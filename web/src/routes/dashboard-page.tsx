@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 import { metricsApi } from '../api/metrics.ts';
 import { productsApi } from '../api/products.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -17,6 +16,7 @@ import { formatDate, formatDateTime } from '../ui/dates.ts';
 import { Field } from '../ui/field.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { useLiveSearchParams } from '../ui/use-live-search-params.ts';
 
 /** How soon a stale dashboard is asked for again (the server computes its figures in well under that, measured). */
 const STALE_RELOAD_MS = 2_000;
