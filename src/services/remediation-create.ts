@@ -21,7 +21,7 @@ import type { FindingGroup } from '../store/triage.ts';
 import type { Actor } from './actor.ts';
 import { policyOf } from './policy.ts';
 import { authorizeManage, itemZone, requirePeople, requireRationale } from './remediation-access.ts';
-import { triageableGroups, writeTriage } from './triage-apply.ts';
+import { selectForTriage, writeTriage } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
 
 export interface CriterionInput { text: string; metric?: string | undefined; threshold?: string | undefined }
@@ -84,7 +84,8 @@ export async function createRemediationIn(q: Queryable, actor: Actor, input: Rem
   const effort = input.effort ?? 1;
   if (!(effort > 0)) throw InputError.field('effort', 'effort must be above 0 points');
   const findingIds = [...new Set(input.findingIds ?? [])];
-  const groups = findingIds.length ? await triageableGroups(q, actor, findingIds) : [];
+  const selection = findingIds.length ? await selectForTriage(q, actor, findingIds) : null;
+  const groups = selection?.groups ?? [];
   const severity = input.severity ?? highest(groups);
   if (!severity) throw InputError.field('severity', 'give a severity: the item has no linked findings to take it from');
   await requirePeople(q, actor.orgId, {
@@ -122,8 +123,8 @@ export async function createRemediationIn(q: Queryable, actor: Actor, input: Rem
     actor: actor.label, action: 'remediation.created', entityType: 'remediation', entityId: id,
     after: { key: `REM-${number}`, zoneId: zone.id, title, ...scores, rationale, effort, slaDays: days, findingIds, assigneeId: input.assigneeId ?? null, validatorId: input.validatorId ?? null },
   }], at);
-  if (findingIds.length) {
-    await writeTriage(q, actor, findingIds, { triage: 'remediate', reason: rationale, duplicateOf: null, remediationId: id, riskAcceptanceId: null }, at);
+  if (selection) {
+    await writeTriage(q, actor, selection, { triage: 'remediate', reason: rationale, duplicateOf: null, remediationId: id, riskAcceptanceId: null }, at);
   }
   if (input.assigneeId) await queueRemediation(q, actor.orgId, [input.assigneeId], 'remediation.assigned', id, when);
   return id;

@@ -21,7 +21,7 @@ import { checkRubric, createRemediationIn, type RemediationCreateInput } from '.
 import { createCriteriaOps } from './remediation-criteria.ts';
 import { createStatusOps } from './remediation-status.ts';
 import { detailOf, summarize, type RemediationDetail, type RemediationSummary } from './remediation-view.ts';
-import { triageableGroups, writeTriage } from './triage-apply.ts';
+import { selectForTriage, writeTriage } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
 import { fieldChanges } from '../domain/field-changes.ts';
 
@@ -186,9 +186,9 @@ export function createRemediationService(deps: { db: Db; now?: () => Date }) {
         const why = requireRationale(rationale);
         if (item.status === 'obsolete') throw new ConflictError(`REM-${item.number} is obsolete; link the findings to an open item`);
         const ids = [...new Set(findingIds)];
-        await triageableGroups(tx, actor, ids);
+        const selection = await selectForTriage(tx, actor, ids);
         const at = now();
-        await writeTriage(tx, actor, ids, { triage: 'remediate', reason: why, duplicateOf: null, remediationId: item.id, riskAcceptanceId: null }, at);
+        await writeTriage(tx, actor, selection, { triage: 'remediate', reason: why, duplicateOf: null, remediationId: item.id, riskAcceptanceId: null }, at);
         await updateRemediation(tx, actor.orgId, item.id, {}, at.toISOString());
         await insertDecisions(tx, actor.orgId, [{ remediationId: item.id, kind: 'findings', rationale: why, after: { linked: ids }, actor: actor.label, at: at.toISOString() }]);
         await appendEvents(tx, actor.orgId, [{

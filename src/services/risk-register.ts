@@ -20,7 +20,7 @@ import {
 import { releaseFindings } from '../store/risk-lapse.ts';
 import type { Actor } from './actor.ts';
 import { requireRationale } from './remediation-access.ts';
-import { triageableGroups, writeTriage } from './triage-apply.ts';
+import { selectForTriage, writeTriage, type TriageSelection } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
 import { fieldChanges } from '../domain/field-changes.ts';
 
@@ -201,9 +201,10 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
         const isHolder = actor.userId !== null && (zone.owner.id === actor.userId || zone.deputy?.id === actor.userId);
         authorizeOnZone(actor.role, isHolder, 'risk.manage_own', 'risk.manage_any');
         const ids = [...new Set(input.findingIds ?? [])];
+        let selection: TriageSelection | null = null;
         if (ids.length > 0) {
-          const groups = await triageableGroups(tx, actor, ids);
-          const elsewhere = groups.find((g) => g.zoneId !== zone.id);
+          selection = await selectForTriage(tx, actor, ids);
+          const elsewhere = selection.groups.find((g) => g.zoneId !== zone.id);
           if (elsewhere) throw InputError.field('findingIds', `${elsewhere.findings} finding(s) are in another zone; an acceptance covers one zone`);
         }
         const set = setOf(input);
@@ -217,8 +218,8 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
           actor: actor.label, action: 'risk_acceptance.recorded', entityType: 'risk_acceptance', entityId: riskId,
           after: { zoneId: zone.id, ...set, title, justification, findings: ids.length },
         }], at);
-        if (ids.length > 0) {
-          await writeTriage(tx, actor, ids, {
+        if (selection) {
+          await writeTriage(tx, actor, selection, {
             triage: 'accepted_risk', reason: justification, duplicateOf: null, remediationId: null, riskAcceptanceId: riskId,
           }, at);
         }

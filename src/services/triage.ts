@@ -16,7 +16,7 @@ import { triageQueue, type TriageQueueRecord } from '../store/triage.ts';
 import type { Actor } from './actor.ts';
 import { authorizeManage, loadItem, requireRationale } from './remediation-access.ts';
 import { createRemediationIn, type RemediationCreateInput } from './remediation-create.ts';
-import { triageableGroups, writeTriage } from './triage-apply.ts';
+import { selectForTriage, writeTriage } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
 
 export type TriageQueueItem = TriageQueueRecord;
@@ -71,7 +71,8 @@ export function createTriageService(deps: { db: Db; now?: () => Date }) {
       const rationale = requireRationale(input.rationale);
       return db.transaction(async (tx) => {
         const at = now();
-        const groups = await triageableGroups(tx, actor, ids);
+        const selection = await selectForTriage(tx, actor, ids);
+        const { groups } = selection;
         switch (input.decision) {
           case 'remediate': {
             if (input.remediationId && input.remediation) {
@@ -87,7 +88,7 @@ export function createTriageService(deps: { db: Db; now?: () => Date }) {
             });
             authorizeManage(actor, item);
             if (item.status === 'obsolete') throw new ConflictError(`REM-${item.number} is obsolete; remediate into an open item`);
-            const decided = await writeTriage(tx, actor, ids, { triage: 'remediate', reason: rationale, duplicateOf: null, remediationId: item.id, riskAcceptanceId: null }, at);
+            const decided = await writeTriage(tx, actor, selection, { triage: 'remediate', reason: rationale, duplicateOf: null, remediationId: item.id, riskAcceptanceId: null }, at);
             await updateRemediation(tx, actor.orgId, item.id, {}, at.toISOString());
             await insertDecisions(tx, actor.orgId, [{ remediationId: item.id, kind: 'findings', rationale, after: { linked: decided }, actor: actor.label, at: at.toISOString() }]);
             await appendEvents(tx, actor.orgId, [{
@@ -102,11 +103,11 @@ export function createTriageService(deps: { db: Db; now?: () => Date }) {
             if (ids.includes(of)) throw InputError.field('duplicateOf', 'a finding cannot be a duplicate of itself');
             const original = /^[0-9a-f-]{36}$/i.test(of) ? await findFinding(tx, actor.orgId, of) : null;
             if (!original) throw InputError.field('duplicateOf', `no finding ${of} in this organization`);
-            const decided = await writeTriage(tx, actor, ids, { triage: 'duplicate', reason: rationale, duplicateOf: original.id, remediationId: null, riskAcceptanceId: null }, at);
+            const decided = await writeTriage(tx, actor, selection, { triage: 'duplicate', reason: rationale, duplicateOf: original.id, remediationId: null, riskAcceptanceId: null }, at);
             return { decided, remediationId: null, riskAcceptanceId: null };
           }
           case 'false_positive': {
-            const decided = await writeTriage(tx, actor, ids, { triage: 'false_positive', reason: rationale, duplicateOf: null, remediationId: null, riskAcceptanceId: null }, at);
+            const decided = await writeTriage(tx, actor, selection, { triage: 'false_positive', reason: rationale, duplicateOf: null, remediationId: null, riskAcceptanceId: null }, at);
             return { decided, remediationId: null, riskAcceptanceId: null };
           }
           case 'accept_risk': {
@@ -128,7 +129,7 @@ export function createTriageService(deps: { db: Db; now?: () => Date }) {
               actor: actor.label, action: 'risk_acceptance.drafted', entityType: 'risk_acceptance', entityId: riskId,
               after: { zoneId, justification, compensatingControls: a.compensatingControls?.trim() ?? '', expiresOn: a.expiresOn, findings: ids.length },
             }], at);
-            const decided = await writeTriage(tx, actor, ids, { triage: 'accepted_risk', reason: rationale, duplicateOf: null, remediationId: null, riskAcceptanceId: riskId }, at);
+            const decided = await writeTriage(tx, actor, selection, { triage: 'accepted_risk', reason: rationale, duplicateOf: null, remediationId: null, riskAcceptanceId: riskId }, at);
             return { decided, remediationId: null, riskAcceptanceId: riskId };
           }
         }

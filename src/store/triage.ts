@@ -2,7 +2,7 @@
  * Triage: the queue of findings waiting for a decision, and decisions applied to many findings
  * at once, set-based (one UPDATE for the findings, whatever their number).
  */
-import type { Severity } from '../domain/severity.ts';
+import { severityRank, type Severity } from '../domain/severity.ts';
 import type { Tier } from '../domain/zones.ts';
 import type { Queryable } from './db.ts';
 import { SUMMARY_COLUMNS, toSummary, type FindingSummaryRecord, type FindingSummaryRow } from './findings.ts';
@@ -72,17 +72,51 @@ export interface FindingGroup {
   firstSeenAt: string;
 }
 
-export async function groupFindings(q: Queryable, orgId: string, ids: string[]): Promise<FindingGroup[]> {
-  const rows = await q.query<{ zone_id: string | null; owner_id: string | null; deputy_id: string | null; n: number; rank: number; first: Date }>(
-    `SELECT f.zone_id, z.owner_id, z.deputy_id, count(*)::int AS n,
-            min(array_position(ARRAY['critical','high','medium','low','info'], f.severity)) AS rank, min(f.first_seen_at) AS first
+/** A finding about to be decided, as it was before: read and locked by `lockForTriage`. */
+export interface FindingBeforeTriage {
+  id: string;
+  zoneId: string | null;
+  ownerId: string | null;
+  deputyId: string | null;
+  severity: Severity;
+  firstSeenAt: string;
+  triage: TriageState;
+  remediationId: string | null;
+}
+
+/**
+ * The findings of the organization among these ids, with their zone's holders and their triage
+ * state, locked until the transaction ends: the state read is the state the decision replaces.
+ */
+export async function lockForTriage(q: Queryable, orgId: string, ids: string[]): Promise<FindingBeforeTriage[]> {
+  const rows = await q.query<{
+    id: string; zone_id: string | null; owner_id: string | null; deputy_id: string | null; severity: Severity;
+    first_seen_at: Date; triage: TriageState; remediation_id: string | null;
+  }>(
+    `SELECT f.id, f.zone_id, z.owner_id, z.deputy_id, f.severity, f.first_seen_at, f.triage, f.remediation_id
        FROM findings f LEFT JOIN zones z ON z.id = f.zone_id
       WHERE f.org_id = $1 AND f.id = ANY($2::uuid[])
-      GROUP BY f.zone_id, z.owner_id, z.deputy_id`, [orgId, ids]);
-  const SEV: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+        FOR UPDATE OF f`, [orgId, ids]);
   return rows.map((r) => ({
-    zoneId: r.zone_id, ownerId: r.owner_id, deputyId: r.deputy_id, findings: r.n, highest: SEV[r.rank - 1]!, firstSeenAt: iso(r.first),
+    id: r.id, zoneId: r.zone_id, ownerId: r.owner_id, deputyId: r.deputy_id, severity: r.severity,
+    firstSeenAt: iso(r.first_seen_at), triage: r.triage, remediationId: r.remediation_id,
   }));
+}
+
+/** The findings by zone, with count, highest severity and first sighting per zone. */
+export function groupByZone(findings: FindingBeforeTriage[]): FindingGroup[] {
+  const groups = new Map<string | null, FindingGroup>();
+  for (const f of findings) {
+    const g = groups.get(f.zoneId);
+    if (!g) {
+      groups.set(f.zoneId, { zoneId: f.zoneId, ownerId: f.ownerId, deputyId: f.deputyId, findings: 1, highest: f.severity, firstSeenAt: f.firstSeenAt });
+      continue;
+    }
+    g.findings += 1;
+    if (severityRank(f.severity) < severityRank(g.highest)) g.highest = f.severity;
+    if (f.firstSeenAt < g.firstSeenAt) g.firstSeenAt = f.firstSeenAt;
+  }
+  return [...groups.values()];
 }
 
 /** Which of these ids are not findings of the organization (at most `limit`). */
@@ -104,15 +138,11 @@ export interface TriageWrite {
 }
 
 /** One decision on many findings, in one statement; returns each finding with its state before. */
-export async function applyTriage(
-  q: Queryable, orgId: string, ids: string[], w: TriageWrite,
-): Promise<{ id: string; before: TriageState; beforeRemediationId: string | null }[]> {
-  return (await q.query<{ id: string; before: TriageState; before_remediation_id: string | null }>(
-    `UPDATE findings f SET triage = $3, triage_reason = $4, triaged_by = $5, triaged_at = $6, duplicate_of = $7,
+/** Writes one decision on the findings (already locked by `lockForTriage`). */
+export async function applyTriage(q: Queryable, orgId: string, ids: string[], w: TriageWrite): Promise<void> {
+  await q.query(
+    `UPDATE findings SET triage = $3, triage_reason = $4, triaged_by = $5, triaged_at = $6, duplicate_of = $7,
             remediation_id = $8, risk_acceptance_id = $9
-       FROM (SELECT id, triage, remediation_id FROM findings WHERE org_id = $1 AND id = ANY($2::uuid[])) old
-      WHERE f.id = old.id
-     RETURNING f.id, old.triage AS before, old.remediation_id AS before_remediation_id`,
-    [orgId, ids, w.triage, w.reason, w.by, w.at, w.duplicateOf, w.remediationId, w.riskAcceptanceId]))
-    .map((r) => ({ id: r.id, before: r.before, beforeRemediationId: r.before_remediation_id }));
+      WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    [orgId, ids, w.triage, w.reason, w.by, w.at, w.duplicateOf, w.remediationId, w.riskAcceptanceId]);
 }
