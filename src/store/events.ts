@@ -45,13 +45,14 @@ export async function appendEvents(q: Queryable, orgId: string, events: NewEvent
   let prev = head.hash;
   const when = at.toISOString();
   const rows: unknown[][] = [];
+  const memo = new WeakMap<object, string>(); // events of one decision share their `after`
   for (const e of events) {
     seq += 1;
     const content = {
       seq, orgId, at: when, actor: e.actor, action: e.action, entityType: e.entityType, entityId: e.entityId,
       before: e.before ?? null, after: e.after ?? null,
     };
-    const hash = eventHash(prev, content);
+    const hash = eventHash(prev, content, memo);
     rows.push([orgId, seq, when, e.actor, e.action, e.entityType, e.entityId,
       JSON.stringify(content.before), JSON.stringify(content.after), prev, hash]);
     prev = hash;
