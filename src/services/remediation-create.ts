@@ -21,7 +21,7 @@ import type { FindingGroup } from '../store/triage.ts';
 import type { Actor } from './actor.ts';
 import { policyOf } from './policy.ts';
 import { authorizeManage, itemZone, requirePeople, requireRationale } from './remediation-access.ts';
-import { selectForTriage, writeTriage } from './triage-apply.ts';
+import { selectForTriage, writeTriage, type TriageSelection } from './triage-apply.ts';
 import { resolveZone } from './zone-ref.ts';
 
 export interface CriterionInput { text: string; metric?: string | undefined; threshold?: string | undefined }
@@ -73,8 +73,13 @@ function highest(groups: FindingGroup[]): Severity | null {
   return best;
 }
 
-/** Creates the item and returns its id. */
-export async function createRemediationIn(q: Queryable, actor: Actor, input: RemediationCreateInput, at: Date): Promise<string> {
+/**
+ * Creates the item and returns its id. A caller that has already locked the findings (triage)
+ * hands over its `selection` of `input.findingIds`, so they are not read and locked again.
+ */
+export async function createRemediationIn(
+  q: Queryable, actor: Actor, input: RemediationCreateInput, at: Date, locked?: TriageSelection,
+): Promise<string> {
   const zone = await resolveZone(q, actor.orgId, input.zone, 'zone');
   authorizeManage(actor, { zone: itemZone(zone), assignee: null, validator: null });
   const title = input.title.trim();
@@ -84,7 +89,7 @@ export async function createRemediationIn(q: Queryable, actor: Actor, input: Rem
   const effort = input.effort ?? 1;
   if (!(effort > 0)) throw InputError.field('effort', 'effort must be above 0 points');
   const findingIds = [...new Set(input.findingIds ?? [])];
-  const selection = findingIds.length ? await selectForTriage(q, actor, findingIds) : null;
+  const selection = locked ?? (findingIds.length ? await selectForTriage(q, actor, findingIds) : null);
   const groups = selection?.groups ?? [];
   const severity = input.severity ?? highest(groups);
   if (!severity) throw InputError.field('severity', 'give a severity: the item has no linked findings to take it from');

@@ -79,7 +79,7 @@ export function createTriageService(deps: { db: Db; now?: () => Date }) {
               throw InputError.field('remediation', 'choose an existing item (remediationId) or a new one (remediation), not both');
             }
             if (input.remediation) {
-              const id = await createRemediationIn(tx, actor, { ...input.remediation, findingIds: ids }, at);
+              const id = await createRemediationIn(tx, actor, { ...input.remediation, findingIds: ids }, at, selection);
               return { decided: ids.length, remediationId: id, riskAcceptanceId: null };
             }
             if (!input.remediationId) throw InputError.field('remediationId', 'name the remediation item, or describe a new one');
