@@ -1,5 +1,5 @@
 /** Fingerprints and evidence limits shared by the importers. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { MAX_EVIDENCE, MAX_EVIDENCE_CHARS, type Evidence } from './types.ts';
 
 /**
@@ -9,7 +9,7 @@ import { MAX_EVIDENCE, MAX_EVIDENCE_CHARS, type Evidence } from './types.ts';
  */
 export function fingerprint(format: string, ...parts: (string | number | null | undefined)[]): string {
   const norm = parts.map((p) => String(p ?? '').trim().replace(/\s+/g, ' ').toLowerCase());
-  return createHash('sha256').update([format, ...norm].join('\u001f')).digest('hex');
+  return hash('sha256', [format, ...norm].join('\u001f'), 'hex');
 }
 
 /** Cuts a string to the evidence limit, saying how much was left out. */

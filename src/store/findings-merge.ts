@@ -17,8 +17,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NormalizedFinding } from '../domain/findings.ts';
-import { copyRow } from './copy-text.ts';
-import { findingContent, type FindingContent } from './finding-content.ts';
+import { copyField, copyFields } from './copy-text.ts';
+import { CONTENT_COLUMNS, findingContent, type FindingContent } from './finding-content.ts';
 import type { Queryable } from './db.ts';
 import type { RunCounts } from './runs.ts';
 
@@ -41,21 +41,39 @@ interface Known { id: string; hash: string; status: string; target: string | nul
 /**
  * A batch is written when it holds this many findings, or this many characters of their content
  * (long evidence): peak RSS importing a 1 GB SARIF file on PostgreSQL measured 363 MB with 1 M
- * characters, 387 MB with 2 M and 460 MB with 4 M (two batches live: one parsed, one written).
+ * characters, 387 MB with 2 M and 460 MB with 4 M (two batches live: one open, one written).
  */
 const BATCH = 2000;
 const BATCH_CHARS = 1024 * 1024;
+/** While a batch is being written, the event loop gets a turn every this many findings added. */
+const TURN_EVERY = 64;
 const NO_ZONE = '00000000-0000-0000-0000-000000000000';
 const keyOf = (zoneId: string | null, fp: string) => `${zoneId ?? NO_ZONE}|${fp}`;
 
 
-interface Row { f: NormalizedFinding; zoneId: string | null; c: FindingContent; known: Known | null }
+/** A finding present again whose row is updated: changed, or regressed. */
+interface Row { f: NormalizedFinding; zoneId: string | null; c: FindingContent; known: Known }
+
+/** The open batch: COPY text of its new findings and of its run_findings rows, and the rows to update. */
+interface Batch {
+  findings: string;
+  outcomes: string;
+  /** Findings in it, and characters of the content it holds (a finding still present and unchanged holds none). */
+  size: number;
+  chars: number;
+  fresh: number;
+  same: number;
+  changed: Row[];
+  regressed: Row[];
+}
+
+const emptyBatch = (): Batch => ({ findings: '', outcomes: '', size: 0, chars: 0, fresh: 0, same: 0, changed: [], regressed: [] });
 
 /** Column arrays of a batch, in the order the statements below unnest them. */
 function columns(rows: Row[]) {
   const cols: unknown[][] = Array.from({ length: 14 }, () => []);
   for (const { f, zoneId, c, known } of rows) {
-    [known?.id ?? null, zoneId, f.fingerprint, c.hash, f.title, f.severity, f.ruleId, f.target, f.location, f.description,
+    [known.id, zoneId, f.fingerprint, c.hash, f.title, f.severity, f.ruleId, f.target, f.location, f.description,
       f.mitigation, c.categories, c.counts, c.evidence].forEach((v, i) => cols[i]!.push(v));
   }
   return cols;
@@ -67,9 +85,9 @@ const UNNEST = `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[
 
 const CATEGORIES = 'u.categories::text[]';
 
-const NEW_FINDING_COLUMNS = ['id', 'org_id', 'zone_id', 'format', 'fingerprint', 'content_hash', 'target', 'title', 'severity', 'rule_id',
-  'location', 'description', 'mitigation', 'categories', 'counts', 'evidence', 'first_seen_at', 'first_run_id', 'introduced_in',
-  'introduced_on', 'status_changed_at', 'routed'];
+/** A new finding's row: who and what, its content as findingContent encoded it, then the run's constants. */
+const NEW_FINDING_COLUMNS = ['id', 'org_id', 'zone_id', 'format', 'fingerprint', 'content_hash', ...CONTENT_COLUMNS,
+  'first_seen_at', 'first_run_id', 'introduced_in', 'introduced_on', 'status_changed_at', 'routed'];
 const RUN_FINDING_COLUMNS = ['run_id', 'finding_id', 'outcome'];
 
 /**
@@ -90,41 +108,49 @@ export async function openMerge(q: Queryable, s: MergeScope) {
   }
 
   const counts: RunCounts = { findings: 0, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 0 };
-  let buffer: Row[] = [];
-  /** Characters of content in `buffer`: a batch of large findings is written before it holds BATCH of them. */
-  let bufferChars = 0;
   /** New findings of this run by identity: a repeat in a later batch is a duplicate, not a conflict. */
   const added = new Set<string>();
 
   /**
-   * New findings go in by COPY, with ids made here (measured on PostgreSQL: ~2× the multi-row
-   * INSERT … SELECT FROM unnest of the first version). No identity conflict can arise: the scope
-   * read above holds every finding of the format the run may meet, under the format's lock, and
-   * `added` keeps the file's repeats out; should one arise all the same, the COPY fails and the
-   * whole import with it, as any database error does.
+   * Each finding is classified and encoded into the open batch as it arrives, and its parsed
+   * form dropped (kept only when its row must be updated). New findings go in by COPY, with ids
+   * made here (measured on PostgreSQL: ~2× the multi-row INSERT … SELECT FROM unnest of the first
+   * version). No identity conflict can arise: the scope read above holds every finding of the
+   * format the run may meet, under the format's lock, and `added` keeps the file's repeats out;
+   * should one arise all the same, the COPY fails and the whole import with it, as any database
+   * error does. A finding still present and unchanged only gets its run_findings row.
    */
-  async function insertNew(rows: Row[]): Promise<void> {
-    if (rows.length === 0) return;
-    const routed = s.zoneId === null ? 't' : 'f';
-    let findings = '';
-    let outcomes = '';
-    for (const { f, zoneId, c } of rows) {
-      const id = randomUUID();
-      findings += copyRow([id, s.orgId, zoneId, s.format, f.fingerprint, c.hash, f.target, f.title, f.severity, f.ruleId, f.location,
-        f.description, f.mitigation, c.categories, c.counts, c.evidence, s.at, s.runId, s.introducedIn, s.introducedOn, s.at, routed]);
-      outcomes += `${s.runId}\t${id}\tnew\n`;
+  let batch = emptyBatch();
+  const runColumns = copyFields([s.at, s.runId, s.introducedIn, s.introducedOn, s.at, s.zoneId === null ? 't' : 'f']);
+  const formatField = copyField(s.format);
+
+  function encode(f: NormalizedFinding, zoneId: string | null, k: Known | undefined): void {
+    const c = findingContent(f);
+    batch.size += 1;
+    if (k) {
+      if (k.status === 'open' && k.hash === c.hash) {
+        batch.outcomes += `${s.runId}\t${k.id}\tstill_present\n`;
+        batch.same += 1;
+        return;
+      }
+      (k.status === 'open' ? batch.changed : batch.regressed).push({ f, zoneId, c, known: k });
+      batch.chars += 2 * c.copyText.length;
+      return;
     }
-    await q.copyIn('findings', NEW_FINDING_COLUMNS, findings);
-    await q.copyIn('run_findings', RUN_FINDING_COLUMNS, outcomes);
-    counts.new += rows.length;
+    const id = randomUUID();
+    batch.findings += `${id}\t${s.orgId}\t${zoneId ?? '\\N'}\t${formatField}\t${copyField(f.fingerprint)}\t${c.hash}\t${c.copyText}\t${runColumns}\n`;
+    batch.outcomes += `${s.runId}\t${id}\tnew\n`;
+    batch.fresh += 1;
+    batch.chars += c.copyText.length;
   }
 
-  async function stillPresent(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    let outcomes = '';
-    for (const id of ids) outcomes += `${s.runId}\t${id}\tstill_present\n`;
-    await q.copyIn('run_findings', RUN_FINDING_COLUMNS, outcomes);
-    counts.still_present += ids.length;
+  async function write(b: Batch): Promise<void> {
+    if (b.fresh > 0) await q.copyIn('findings', NEW_FINDING_COLUMNS, b.findings);
+    if (b.outcomes) await q.copyIn('run_findings', RUN_FINDING_COLUMNS, b.outcomes);
+    counts.new += b.fresh;
+    counts.still_present += b.same;
+    await presentAgain(b.changed, 'still_present');
+    await presentAgain(b.regressed, 'regressed');
   }
 
   /** Present again and changed, or back after a fix (regressed): content rewritten only when it changed. */
@@ -152,11 +178,14 @@ export async function openMerge(q: Queryable, s: MergeScope) {
   }
 
   /**
-   * The batch being written while the next one is parsed: on PostgreSQL the server writes one
-   * batch while this process parses the next (two cores busy instead of one at a time). At most
-   * one batch is in flight; its error surfaces at the next add() or at finish().
+   * The batch being written while the next one is parsed and encoded: on PostgreSQL the server
+   * writes one batch while this process parses the next (two cores busy instead of one at a
+   * time), and the next one is ready the moment the server is. At most one batch is in flight
+   * and one open; its error surfaces at the next add() or at finish().
    */
   let inFlight: Promise<void> | null = null;
+  /** Findings added since the event loop last had a turn (see add()). */
+  let sinceTurn = 0;
 
   async function settle(): Promise<void> {
     const pending = inFlight;
@@ -164,35 +193,19 @@ export async function openMerge(q: Queryable, s: MergeScope) {
     if (pending) await pending;
   }
 
+  function take(): Batch {
+    const full = batch;
+    batch = emptyBatch();
+    return full;
+  }
+
   async function startFlush(): Promise<void> {
+    const full = take();
     await settle();
-    const writing = flush();
+    const writing = write(full);
     // Observed at the next settle(); meanwhile no unhandled rejection.
     writing.catch(() => undefined);
     inFlight = writing;
-  }
-
-  async function flush(): Promise<void> {
-    const rows = buffer;
-    buffer = [];
-    bufferChars = 0;
-    const fresh: Row[] = [];
-    const same: string[] = [];
-    const changed: Row[] = [];
-    const regressed: Row[] = [];
-    for (const row of rows) {
-      if (row.known) {
-        if (row.known.status !== 'open') regressed.push(row);
-        else if (row.known.hash === row.c.hash) same.push(row.known.id);
-        else changed.push(row);
-      } else {
-        fresh.push(row);
-      }
-    }
-    await insertNew(fresh);
-    await stillPresent(same);
-    await presentAgain(changed, 'still_present');
-    await presentAgain(regressed, 'regressed');
   }
 
   return {
@@ -217,10 +230,15 @@ export async function openMerge(q: Queryable, s: MergeScope) {
       if (k) k.seen = true;
       else added.add(key);
       counts.findings += 1;
-      const c = findingContent(f);
-      buffer.push({ f, zoneId, c, known: k ?? null });
-      bufferChars += c.evidence.length + f.description.length + (f.mitigation?.length ?? 0) + f.title.length;
-      if (buffer.length >= BATCH || bufferChars >= BATCH_CHARS) await startFlush();
+      encode(f, zoneId, k);
+      if (batch.size >= BATCH || batch.chars >= BATCH_CHARS) await startFlush();
+      else if (inFlight && ++sinceTurn >= TURN_EVERY) {
+        // The caller parses in microtasks, which starve the event loop: without a turn now and
+        // then, the COPY bytes in flight wait in this process's socket buffer while the server
+        // waits for them (seen as ClientRead in pg_stat_activity).
+        sinceTurn = 0;
+        await new Promise(setImmediate);
+      }
     },
 
     /**
@@ -229,7 +247,7 @@ export async function openMerge(q: Queryable, s: MergeScope) {
      */
     async finish(target: string | null): Promise<RunCounts> {
       await settle();
-      await flush();
+      await write(take());
       added.clear();
       const absent: string[] = [];
       for (const k of known.values()) {
