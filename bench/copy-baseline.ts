@@ -1,7 +1,8 @@
 /**
  * The floor an import is compared with: raw COPY of the same findings rows (copy-rows.ts) into
  * a table shaped like `findings`, on the same engine and database as the import.
- *   - bare:    LIKE findings INCLUDING DEFAULTS — the columns, NOT NULLs and defaults, no index;
+ *   - bare:    LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION — the columns, NOT NULLs,
+ *              defaults and value compression (lz4 where migration 014 set it), no index;
  *   - indexed: LIKE findings INCLUDING ALL — also its CHECKs and its indexes (the primary key,
  *              the identity index on org/zone/format/fingerprint and the listing indexes).
  * PostgreSQL: `COPY … FROM STDIN` streamed from the file (pg-copy-streams). PGlite: `COPY … FROM
@@ -14,13 +15,14 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { PGLITE_START_PARAMS } from '../src/store/db.ts';
 import type { CopyRowsFile, TableColumn } from './copy-rows.ts';
 import type { BenchDatabase } from './databases.ts';
 
 export type CopyTable = 'bare' | 'indexed';
 
 export const COPY_TABLES: Record<CopyTable, string> = {
-  bare: 'LIKE findings INCLUDING DEFAULTS',
+  bare: 'LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION',
   indexed: 'LIKE findings INCLUDING ALL',
 };
 
@@ -78,13 +80,9 @@ async function postgresConnection(url: string): Promise<Connection> {
   };
 }
 
-/**
- * The PGlite data directory, opened with PGlite's default start parameters — what Keel ends up
- * running with: its `startParams` (max_wal_size) replace PGlite 0.5's defaults, fail to start,
- * and store/db.ts retries without them. Keel must have closed the directory first.
- */
+/** The PGlite data directory, opened with Keel's start parameters. Keel must have closed the directory first. */
 async function pgliteConnection(dataDir: string): Promise<Connection> {
-  const lite = await PGlite.create({ dataDir });
+  const lite = await PGlite.create({ dataDir, startParams: PGLITE_START_PARAMS });
   return {
     query: async <T>(sql: string) => (await lite.query<T>(sql)).rows,
     async copy(file) {

@@ -130,7 +130,7 @@ export function describeImport(m: ImportMeasure): string[] {
 
 export function describeCopy(results: CopyResult[], rowsBytes: number): string[] {
   return results.map((c) => {
-    const into = `${c.table === 'bare' ? 'LIKE findings INCLUDING DEFAULTS' : 'LIKE findings INCLUDING ALL'} (${c.indexes} index${c.indexes === 1 ? '' : 'es'})`;
+    const into = `${c.table === 'bare' ? 'LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION' : 'LIKE findings INCLUDING ALL'} (${c.indexes} index${c.indexes === 1 ? '' : 'es'})`;
     return `    COPY ${fmt(c.rows)} rows (${mb(rowsBytes)} text) into ${into.padEnd(46)}${s(c.seconds).padStart(8)}  ${fmt(c.rows / c.seconds).padStart(7)} rows/s`;
   });
 }

@@ -197,7 +197,7 @@ function printSummary(imports: ImportMeasure[], rss: RssMeasure[], notes: string
   log(`\n== Imports summary (${seconds.toFixed(0)} s)`);
   log(importTable(imports));
   log('(findings/s = findings in the file ÷ wall time of runs.importRun; "parse alone" = the importer over the file with no database;');
-  log(' COPY = raw COPY of the same rows into LIKE findings INCLUDING DEFAULTS (no index), COPY idx = INCLUDING ALL (findings\' indexes).)');
+  log(' COPY = raw COPY of the same rows into LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION (no index), COPY idx = INCLUDING ALL (findings\' indexes).)');
   if (rss.length > 0) log(`\n${rssTable(rss)}`);
   const missed = [...missedTargets(imports, rss), ...notes];
   for (const note of notes) log(note);

@@ -46,20 +46,25 @@ export const PGLITE_CHECKPOINT_DELAY_MS = 10_000;
 /** Statements outside a transaction that write nothing a checkpoint would flush. */
 const READ_ONLY = /^\s*(SELECT|SHOW|EXPLAIN)\b/i;
 
+/**
+ * PGlite's start parameters (also those of the benchmark's raw COPY). They replace PGlite's
+ * own (single-user mode and the rest), so they are given with them: without, the engine fails
+ * to start (measured with 0.5.16). See DESIGN.md.
+ * - max_wal_size: bulk loads otherwise grow the WAL to ~1 GB (measured).
+ * - full_page_writes off: PGlite runs with fsync off (its own -F), so an OS crash or power
+ *   loss can already lose or tear what was written; the page images guard against nothing
+ *   more. A bulk triage of 10,000 findings wrote 171 MB of WAL with them, 12 MB without.
+ * - shared_buffers 256MB (PGlite's default 128MB): that triage dirties ~26,000 pages (200 MB);
+ *   with 128 MB the UPDATE wrote back ~11,000 of them mid-statement and took 0.3 s longer.
+ */
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'max_wal_size=128MB', '-c', 'full_page_writes=off', '-c', 'shared_buffers=256MB'];
+
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   // int8 as numbers, as openPostgres does; numeric stays text on both engines (the store converts it).
   const parsers = { [INT8]: (v: string) => Number(v) };
   const lite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    // The start parameters replace PGlite's own (single-user mode and the rest), so they are
-    // given with them: without, the engine fails to start (measured with 0.5.16). See DESIGN.md.
-    // - max_wal_size: bulk loads otherwise grow the WAL to ~1 GB (measured).
-    // - full_page_writes off: PGlite runs with fsync off (its own -F), so an OS crash or power
-    //   loss can already lose or tear what was written; the page images guard against nothing
-    //   more. A bulk triage of 10,000 findings wrote 171 MB of WAL with them, 12 MB without.
-    // - shared_buffers 256MB (PGlite's default 128MB): that triage dirties ~26,000 pages (200 MB);
-    //   with 128 MB the UPDATE wrote back ~11,000 of them mid-statement and took 0.3 s longer.
-    startParams: [...PGlite.defaultStartParams, '-c', 'max_wal_size=128MB', '-c', 'full_page_writes=off', '-c', 'shared_buffers=256MB'],
+    startParams: PGLITE_START_PARAMS,
     parsers,
   }).catch(() =>
     // A build that refuses the setting starts with its defaults.
