@@ -1,6 +1,6 @@
 /** Targets and printed verdicts of the imports suite: imports, the raw COPY baseline, peak RSS. */
 import type { RunCounts } from '../src/store/runs.ts';
-import type { CopyResult } from './copy-baseline.ts';
+import { COPY_TABLES, type CopyResult } from './copy-baseline.ts';
 import type { ImportChildReport } from './peak-rss.ts';
 import { fmt, type EngineName } from './report.ts';
 import type { StatementTiming } from './statement-timings.ts';
@@ -130,7 +130,7 @@ export function describeImport(m: ImportMeasure): string[] {
 
 export function describeCopy(results: CopyResult[], rowsBytes: number): string[] {
   return results.map((c) => {
-    const into = `${c.table === 'bare' ? 'LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION' : 'LIKE findings INCLUDING ALL'} (${c.indexes} index${c.indexes === 1 ? '' : 'es'})`;
+    const into = `${COPY_TABLES[c.table]} (${c.indexes} index${c.indexes === 1 ? '' : 'es'})`;
     return `    COPY ${fmt(c.rows)} rows (${mb(rowsBytes)} text) into ${into.padEnd(46)}${s(c.seconds).padStart(8)}  ${fmt(c.rows / c.seconds).padStart(7)} rows/s`;
   });
 }

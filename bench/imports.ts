@@ -29,7 +29,7 @@ import { loadConfig } from '../src/config.ts';
 import { systemActor, type Actor } from '../src/services/actor.ts';
 import type { RunCounts } from '../src/store/runs.ts';
 import { track } from './cleanup.ts';
-import { withCopySession, type CopyTable } from './copy-baseline.ts';
+import { COPY_TABLES, withCopySession, type CopyTable } from './copy-baseline.ts';
 import { copyColumns } from './copy-rows.ts';
 import { sampleCpu } from './cpu-usage.ts';
 import { freshPglite, freshPostgres, postgresVersion, type BenchDatabase } from './databases.ts';
@@ -50,7 +50,6 @@ const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 /** PostgreSQL statement_timeout for the imports, so one runaway statement cannot hold the run for hours. */
 const STATEMENT_TIMEOUT_S = Number(process.env.BENCH_STATEMENT_TIMEOUT_S ?? 300);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as EngineName[];
-const COPY_TABLES: CopyTable[] = ['bare', 'indexed'];
 const NO_COUNTS: RunCounts = { findings: 0, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 0 };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -147,7 +146,7 @@ async function copyBaseline(db: BenchDatabase, files: BenchFiles, measures: Impo
     for (const format of FORMATS) {
       const rows = await rowsFile(files, format, columns);
       const results = [];
-      for (const table of COPY_TABLES) results.push(await session.measure(rows, table));
+      for (const table of Object.keys(COPY_TABLES) as CopyTable[]) results.push(await session.measure(rows, table));
       log(`    ${format} (${columns.length} columns: those the merge's INSERT sets):`);
       for (const line of describeCopy(results, rows.bytes)) log(`  ${line}`);
       for (const m of measures) if (m.format === format) m.copy = results;
@@ -197,7 +196,7 @@ function printSummary(imports: ImportMeasure[], rss: RssMeasure[], notes: string
   log(`\n== Imports summary (${seconds.toFixed(0)} s)`);
   log(importTable(imports));
   log('(findings/s = findings in the file ÷ wall time of runs.importRun; "parse alone" = the importer over the file with no database;');
-  log(' COPY = raw COPY of the same rows into LIKE findings INCLUDING DEFAULTS INCLUDING COMPRESSION (no index), COPY idx = INCLUDING ALL (findings\' indexes).)');
+  log(` COPY = raw COPY of the same rows into ${COPY_TABLES.bare} (no index), COPY idx = ${COPY_TABLES.indexed} (findings' indexes).)`);
   if (rss.length > 0) log(`\n${rssTable(rss)}`);
   const missed = [...missedTargets(imports, rss), ...notes];
   for (const note of notes) log(note);

@@ -58,8 +58,11 @@ interface Row { f: NormalizedFinding; zoneId: string | null; c: FindingContent; 
 interface Batch {
   findings: string;
   outcomes: string;
-  /** Findings in it, and characters of the content it holds (a finding still present and unchanged holds none). */
-  size: number;
+  /**
+   * Characters of the content it holds: a new finding's encoded row; twice the encoded content
+   * of a row kept for an update (its parsed fields and their text); none for a finding still
+   * present and unchanged.
+   */
   chars: number;
   fresh: number;
   same: number;
@@ -67,7 +70,8 @@ interface Batch {
   regressed: Row[];
 }
 
-const emptyBatch = (): Batch => ({ findings: '', outcomes: '', size: 0, chars: 0, fresh: 0, same: 0, changed: [], regressed: [] });
+const emptyBatch = (): Batch => ({ findings: '', outcomes: '', chars: 0, fresh: 0, same: 0, changed: [], regressed: [] });
+const batchSize = (b: Batch) => b.fresh + b.same + b.changed.length + b.regressed.length;
 
 /** Column arrays of a batch, in the order the statements below unnest them. */
 function columns(rows: Row[]) {
@@ -126,7 +130,6 @@ export async function openMerge(q: Queryable, s: MergeScope) {
 
   function encode(f: NormalizedFinding, zoneId: string | null, k: Known | undefined): void {
     const c = findingContent(f);
-    batch.size += 1;
     if (k) {
       if (k.status === 'open' && k.hash === c.hash) {
         batch.outcomes += `${s.runId}\t${k.id}\tstill_present\n`;
@@ -138,7 +141,7 @@ export async function openMerge(q: Queryable, s: MergeScope) {
       return;
     }
     const id = randomUUID();
-    batch.findings += `${id}\t${s.orgId}\t${zoneId ?? '\\N'}\t${formatField}\t${copyField(f.fingerprint)}\t${c.hash}\t${c.copyText}\t${runColumns}\n`;
+    batch.findings += `${id}\t${s.orgId}\t${copyField(zoneId)}\t${formatField}\t${copyField(f.fingerprint)}\t${c.hash}\t${c.copyText}\t${runColumns}\n`;
     batch.outcomes += `${s.runId}\t${id}\tnew\n`;
     batch.fresh += 1;
     batch.chars += c.copyText.length;
@@ -231,7 +234,7 @@ export async function openMerge(q: Queryable, s: MergeScope) {
       else added.add(key);
       counts.findings += 1;
       encode(f, zoneId, k);
-      if (batch.size >= BATCH || batch.chars >= BATCH_CHARS) await startFlush();
+      if (batchSize(batch) >= BATCH || batch.chars >= BATCH_CHARS) await startFlush();
       else if (inFlight && ++sinceTurn >= TURN_EVERY) {
         // The caller parses in microtasks, which starve the event loop: without a turn now and
         // then, the COPY bytes in flight wait in this process's socket buffer while the server
