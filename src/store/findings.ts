@@ -122,12 +122,12 @@ const toFinding = (r: DetailRow): FindingRecord => ({
 });
 
 /**
- * When a finding was last present: its newest run that found it (new, still present or
- * regressed), else when it was typed in. Read, not stored: a re-import writes no findings row
+ * When a finding was last present: its newest run that found it still present or regressed,
+ * else when it was first seen (by the run that found it new, or typed in). Read, not stored: a re-import writes no findings row
  * for a finding still present and unchanged (see findings-merge.ts).
  */
 const LAST_SEEN = `coalesce((SELECT max(r.imported_at) FROM run_findings rf JOIN runs r ON r.id = rf.run_id
-  WHERE rf.finding_id = f.id AND rf.outcome IN ('new', 'still_present', 'regressed')), f.first_seen_at)`;
+  WHERE rf.finding_id = f.id AND rf.outcome IN ('still_present', 'regressed')), f.first_seen_at)`;
 
 export const SUMMARY_COLUMNS = `f.id, f.zone_id, z.key AS zone_key, z.name AS zone_name, f.format, f.source, f.title, f.severity,
   f.rule_id, f.target, f.location, f.categories, f.counts, f.status, f.regressed, f.first_seen_at, ${LAST_SEEN} AS last_seen_at`;
@@ -211,7 +211,13 @@ export async function findingHistory(q: Queryable, findingId: string, limit = 20
   const rows = await q.query<{ run_id: string; file_name: string; tool: string; imported_at: Date; actor: string; outcome: Outcome }>(
     `SELECT r.id AS run_id, r.file_name, r.tool, r.imported_at, r.actor, rf.outcome
        FROM run_findings rf JOIN runs r ON r.id = rf.run_id
-      WHERE rf.finding_id = $1 ORDER BY r.imported_at DESC, r.id LIMIT $2`, [findingId, limit]);
+      WHERE rf.finding_id = $1
+     UNION ALL
+     -- The run that first saw it (new: no run_findings row, see findings-merge.ts).
+     SELECT r.id, r.file_name, r.tool, r.imported_at, r.actor, 'new'
+       FROM findings f JOIN runs r ON r.id = f.first_run_id AND r.imported_at = f.first_seen_at
+      WHERE f.id = $1
+     ORDER BY imported_at DESC, run_id LIMIT $2`, [findingId, limit]);
   return rows.map((r) => ({
     runId: r.run_id, fileName: r.file_name, tool: r.tool, importedAt: iso(r.imported_at), actor: r.actor, outcome: r.outcome,
   }));

@@ -96,20 +96,32 @@ export interface RunFindingRecord {
   outcome: Outcome;
 }
 
+/**
+ * The outcome of each finding a run met: its run_findings rows, and its new findings, which have
+ * none (findings-merge.ts): those it first saw, found by findings_org_first_seen_idx. `$1` run,
+ * `$2` organization, `$3` one outcome or null.
+ */
+const RUN_OUTCOMES = `
+  SELECT rf.finding_id, rf.outcome FROM run_findings rf WHERE rf.run_id = $1 AND ($3::text IS NULL OR rf.outcome = $3)
+  UNION ALL
+  SELECT f.id, 'new' FROM findings f
+   WHERE f.org_id = $2 AND f.first_seen_at = (SELECT imported_at FROM runs WHERE id = $1 AND org_id = $2) AND f.first_run_id = $1
+     AND ($3::text IS NULL OR $3 = 'new')`;
+
 /** The findings of a run with their outcome (all, or one outcome), most severe first: the run page's lists. */
 export async function runFindings(
   q: Queryable, orgId: string, runId: string, page: { outcome?: Outcome | undefined; limit: number; offset?: number },
 ): Promise<{ items: RunFindingRecord[]; total: number }> {
+  const params = [runId, orgId, page.outcome ?? null];
   const rows = await q.query<Omit<RunFindingRecord, 'zone'> & { zone_id: string | null; zone_key: string | null; zone_name: string | null; total: number }>(
-    `SELECT f.id, f.title, f.severity, f.rule_id AS "ruleId", f.target, f.location, f.status, rf.outcome,
+    `SELECT f.id, f.title, f.severity, f.rule_id AS "ruleId", f.target, f.location, f.status, o.outcome,
             f.zone_id, z.key AS zone_key, z.name AS zone_name, count(*) OVER ()::int AS total
-       FROM run_findings rf JOIN findings f ON f.id = rf.finding_id LEFT JOIN zones z ON z.id = f.zone_id
-      WHERE rf.run_id = $1 AND f.org_id = $2 AND ($3::text IS NULL OR rf.outcome = $3)
+       FROM (${RUN_OUTCOMES}) o JOIN findings f ON f.id = o.finding_id LEFT JOIN zones z ON z.id = f.zone_id
+      WHERE f.org_id = $2
       ORDER BY array_position(ARRAY['critical','high','medium','low','info'], f.severity), f.title, f.id
-      LIMIT $4 OFFSET $5`, [runId, orgId, page.outcome ?? null, page.limit, page.offset ?? 0]);
+      LIMIT $4 OFFSET $5`, [...params, page.limit, page.offset ?? 0]);
   const total = rows[0]?.total ?? (page.offset ? (await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM run_findings WHERE run_id = $1 AND ($2::text IS NULL OR outcome = $2)`,
-    [runId, page.outcome ?? null]))[0]!.n : 0);
+    `SELECT count(*)::int AS n FROM (${RUN_OUTCOMES}) o`, params))[0]!.n : 0);
   const items = rows.map(({ zone_id, zone_key, zone_name, total: _t, ...r }) => ({
     ...r, zone: zone_id ? { id: zone_id, key: zone_key!, name: zone_name! } : null,
   }));

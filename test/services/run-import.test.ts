@@ -44,6 +44,29 @@ describe(`run import and the verification loop (${TEST_ENGINE})`, () => {
     expect(outcomes.map((o) => `${o.rule_id}:${o.outcome}`)).toEqual(['a:still_present', 'b:verified', 'c:regressed', 'd:still_present', 'x:still_present']);
   });
 
+  it('lists a run\'s findings by outcome, its new ones read from the findings it first saw', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    const actor = ctx.w.people.contributor.actor;
+    const imp = (...fps: string[]) => service().importRun(actor, { zone: zone.key, fileName: 'run.jsonl', source: file(...fps) });
+    const r1 = await imp('a', 'b', 'c');
+    const r2 = await imp('a', 'b', 'd', 'e');
+    const list = async (runId: string, outcome?: 'new' | 'still_present' | 'not_reproduced') => {
+      const page = await service().findings(actor, runId, { outcome, limit: 10, offset: 0 });
+      return { total: page.total, items: page.items.map((i) => `${i.ruleId}:${i.outcome}`).sort() };
+    };
+    expect(await list(r1.run.id, 'new')).toEqual({ total: 3, items: ['a:new', 'b:new', 'c:new'] });
+    expect(await list(r2.run.id)).toEqual({
+      total: 5, items: ['a:still_present', 'b:still_present', 'c:not_reproduced', 'd:new', 'e:new'],
+    });
+    expect(await list(r2.run.id, 'new')).toEqual({ total: 2, items: ['d:new', 'e:new'] });
+    expect(await list(r2.run.id, 'still_present')).toEqual({ total: 2, items: ['a:still_present', 'b:still_present'] });
+    // A later page past the end still counts them all.
+    expect((await service().findings(actor, r2.run.id, { limit: 2, offset: 10 })).total).toBe(5);
+    const [rows] = await ctx.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM run_findings WHERE run_id = ANY($1::uuid[]) AND outcome = 'new'`,
+      [[r1.run.id, r2.run.id]]);
+    expect(rows!.n).toBe(0);
+  });
+
   it('writes findings with long texts in several batches by size, and classifies them as one run', async () => {
     const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
     // 120 findings of ~30,000 characters: ~3.6 MB of content, written in batches of at most ~1 MB.

@@ -1,5 +1,5 @@
 /** Migrations go up on an empty database, are idempotent, and the schema holds real rows and refuses bad ones. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.ts';
 import { insertOrg } from '../../src/store/orgs.ts';
@@ -48,6 +48,24 @@ describe(`migrations (${TEST_ENGINE})`, () => {
     ]);
     // CI's PostgreSQL (Debian's build) has lz4: there the migration must have taken effect.
     if (TEST_ENGINE === 'postgres') expect(setting!.lz4).toBe(true);
+  });
+
+  it('drops the run_findings rows of new findings that the findings themselves record (015)', async () => {
+    const [run] = await t.db.query<{ id: string; imported_at: Date }>(
+      `INSERT INTO runs (org_id, format, tool, file_name, checksum, size_bytes, actor, imported_at, counts)
+       VALUES ($1, 'sarif', 't', 'f', 'c-015', 1, 'a', '2026-03-01T10:00:00Z', '{}') RETURNING id, imported_at`, [ids.org]);
+    const finding = async (fp: string, firstSeen: string, firstRun: string | null) => (await t.db.query<{ id: string }>(
+      `INSERT INTO findings (org_id, format, fingerprint, title, severity, rule_id, first_seen_at, status_changed_at, first_run_id, content_hash)
+       VALUES ($1, 'sarif', $2, 'T', 'high', 'r', $3, $3, $4, '') RETURNING id`, [ids.org, fp, firstSeen, firstRun]))[0]!.id;
+    const agrees = await finding('fp-015-a', '2026-03-01T10:00:00Z', run!.id);
+    const otherTime = await finding('fp-015-b', '2026-02-01T10:00:00Z', run!.id);
+    const noRun = await finding('fp-015-c', '2026-03-01T10:00:00Z', null);
+    await t.db.query(`INSERT INTO run_findings (run_id, finding_id, outcome) VALUES ($1, $2, 'new'), ($1, $3, 'new'), ($1, $4, 'new')`,
+      [run!.id, agrees, otherTime, noRun]);
+    const sql = readFileSync(new URL('../../src/store/migrations/015_new_outcome_derived.sql', import.meta.url), 'utf8');
+    await t.db.query(sql);
+    const left = await t.db.query<{ finding_id: string }>('SELECT finding_id FROM run_findings WHERE run_id = $1', [run!.id]);
+    expect(left.map((r) => r.finding_id).sort()).toEqual([otherTime, noRun].sort());
   });
 
   it('stores a valid zone', async () => {
