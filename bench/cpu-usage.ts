@@ -8,11 +8,13 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 export interface CpuSample {
   serverSeconds: number;
+  /** The process's main thread alone (its JavaScript, and PGlite inside it): the rest is GC helpers and the libuv pool. */
+  mainThreadSeconds: number;
   /** Backends whose process title names the benchmark database; 0 for PGlite. */
   postgresSeconds: number;
 }
 
-/** CPU seconds (user + system) of one process, or null when /proc cannot tell. */
+/** CPU seconds (user + system) of one process (or, by its /proc path, one thread), or null when /proc cannot tell. */
 function processCpu(pid: number | string): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -39,5 +41,7 @@ function postgresCpu(databaseName: string): number {
 export function sampleCpu(serverPid: number, databaseName: string | null): CpuSample | null {
   const serverSeconds = processCpu(serverPid);
   if (serverSeconds === null) return null;
-  return { serverSeconds, postgresSeconds: databaseName ? postgresCpu(databaseName) : 0 };
+  // The main thread's id is the process id.
+  const mainThreadSeconds = processCpu(`${serverPid}/task/${serverPid}`) ?? serverSeconds;
+  return { serverSeconds, mainThreadSeconds, postgresSeconds: databaseName ? postgresCpu(databaseName) : 0 };
 }

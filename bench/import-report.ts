@@ -2,10 +2,12 @@
 import type { RunCounts } from '../src/store/runs.ts';
 import { COPY_TABLES, type CopyResult } from './copy-baseline.ts';
 import type { ImportChildReport } from './peak-rss.ts';
+import { cpus } from 'node:os';
 import { fmt, type EngineName } from './report.ts';
 import type { StatementTiming } from './statement-timings.ts';
 
 const MB = 1024 * 1024;
+const CORES = cpus().length;
 
 export const IMPORT_TARGETS = {
   /** A first import's findings/s, as a share of raw COPY of the same rows (into LIKE findings, no index). */
@@ -30,8 +32,8 @@ export interface ImportMeasure {
   /** The importer alone over a file of the same findings, no database (parse-only.ts). */
   parseSeconds: number;
   statements: StatementTiming[];
-  /** CPU seconds of this process and of the PostgreSQL backends during the import. */
-  cpu: { bench: number; postgres: number } | null;
+  /** CPU seconds of this process (all threads, and its main thread alone) and of the PostgreSQL backends during the import. */
+  cpu: { bench: number; mainThread: number; postgres: number } | null;
   /** Raw COPY of the same rows, filled in once measured. */
   copy?: CopyResult[];
   /** Why the import failed (it was rolled back), when it did. */
@@ -52,6 +54,19 @@ export interface RssMeasure {
 export interface Verdict { label: 'PASS' | 'FAIL' | 'info' | 'pending'; reasons: string[] }
 
 const rate = (m: { expected: number; seconds: number }) => m.expected / m.seconds;
+
+/**
+ * The most findings/s the CPU this import used allows on this machine, were the work of this
+ * process and of the database overlapped perfectly: the process's main thread runs its
+ * JavaScript (and PGlite) one step at a time, a PostgreSQL backend likewise, and all the CPU
+ * together is shared by the cores. Null without CPU figures.
+ */
+export function cpuCeiling(m: ImportMeasure, cores: number): number | null {
+  if (!m.cpu) return null;
+  const floor = Math.max(m.cpu.mainThread, m.cpu.postgres, (m.cpu.bench + m.cpu.postgres) / cores);
+  return floor > 0 ? m.expected / floor : null;
+}
+
 const engineName = (e: EngineName) => (e === 'postgres' ? 'PostgreSQL' : 'PGlite');
 const fileName = (f: FileKind) => (f === 'sarif' ? 'SARIF' : 'promptfoo');
 export const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -113,7 +128,8 @@ export function describeImport(m: ImportMeasure): string[] {
       `${fmt(rate(m)).padStart(7)} findings/s  (${outcome}; ${fmt(c.not_reproduced)} not reproduced)  ${verdictText(importVerdict(m))}`,
     `      time: parse alone ${s(m.parseSeconds)} (${pct(m.parseSeconds, m.seconds)}) · database ${s(dbSeconds)} (${pct(dbSeconds, m.seconds)})` +
       ` · rest ≈ ${s(otherJs)} (${pct(otherJs, m.seconds)}: other JS — row encoding, file checksum, GC — and waiting for a CPU)` +
-      (m.cpu ? `   CPU: this process ${s(m.cpu.bench)}${m.engine === 'postgres' ? `, PostgreSQL backends ${s(m.cpu.postgres)}` : ''}` : ''),
+      (m.cpu ? `   CPU: this process ${s(m.cpu.bench)} (main thread ${s(m.cpu.mainThread)})${m.engine === 'postgres' ? `, PostgreSQL backends ${s(m.cpu.postgres)}` : ''}` +
+        ` (at most ${ceiling(m)} findings/s with this CPU on ${CORES} cores, were both sides overlapped perfectly)` : ''),
   ];
   // Statements of at least 1% of the import, longest first; the rest on one line.
   const shown = m.statements.filter((t) => t.ms / 1000 >= 0.01 * m.seconds);
@@ -148,8 +164,13 @@ function grid(header: string[], body: string[][], rightFrom: number): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+const ceiling = (m: ImportMeasure) => {
+  const c = cpuCeiling(m, CORES);
+  return c === null ? '?' : fmt(c);
+};
+
 export function importTable(ms: ImportMeasure[]): string {
-  const header = ['engine', 'file', 'import', 'findings', 'seconds', 'findings/s', 'parse alone/s', 'COPY/s', 'COPY idx/s', 'import÷COPY', 'target', 'result'];
+  const header = ['engine', 'file', 'import', 'findings', 'seconds', 'findings/s', 'parse alone/s', 'CPU ceiling/s', 'COPY/s', 'COPY idx/s', 'import÷COPY', 'target', 'result'];
   const body = ms.map((m) => {
     const copy = copyRate(m);
     const idx = m.copy?.find((c) => c.table === 'indexed');
@@ -157,7 +178,7 @@ export function importTable(ms: ImportMeasure[]): string {
     const target = [min !== undefined ? `≥${fmt(min)}/s` : null, m.pass === 'first' ? `≥${pct(IMPORT_TARGETS.copyShare, 1)} COPY` : null]
       .filter(Boolean).join(', ') || '—';
     return [engineName(m.engine), fileName(m.format), m.pass === 'first' ? 'first (new)' : 'again (present)', fmt(m.expected),
-      m.seconds.toFixed(1), fmt(rate(m)), fmt(m.expected / m.parseSeconds), copy ? fmt(copy) : '?', idx ? fmt(idx.rows / idx.seconds) : '?',
+      m.seconds.toFixed(1), fmt(rate(m)), fmt(m.expected / m.parseSeconds), ceiling(m), copy ? fmt(copy) : '?', idx ? fmt(idx.rows / idx.seconds) : '?',
       copy ? pct(rate(m), copy) : '?', target, importVerdict(m).label];
   });
   return grid(header, body, 3);

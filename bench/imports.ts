@@ -109,7 +109,10 @@ async function measureImport(ctx: InProcess, files: BenchFiles, format: FileKind
   return {
     engine: ctx.db.engine, format, pass, expected: files.findings, bytes: file.bytes, seconds, ...outcome,
     parseSeconds: set.parseSeconds, statements: ctx.timings.list(),
-    cpu: cpu0 && cpu1 ? { bench: cpu1.serverSeconds - cpu0.serverSeconds, postgres: cpu1.postgresSeconds - cpu0.postgresSeconds } : null,
+    cpu: cpu0 && cpu1 ? {
+      bench: cpu1.serverSeconds - cpu0.serverSeconds, mainThread: cpu1.mainThreadSeconds - cpu0.mainThreadSeconds,
+      postgres: cpu1.postgresSeconds - cpu0.postgresSeconds,
+    } : null,
   };
 }
 
@@ -196,6 +199,8 @@ function printSummary(imports: ImportMeasure[], rss: RssMeasure[], notes: string
   log(`\n== Imports summary (${seconds.toFixed(0)} s)`);
   log(importTable(imports));
   log('(findings/s = findings in the file ÷ wall time of runs.importRun; "parse alone" = the importer over the file with no database;');
+  log(` "CPU ceiling" = the most findings/s the CPU the import used allows on ${cpus().length} cores: findings ÷ the largest of this process's main thread,`);
+  log(` the PostgreSQL backends, and all of it shared by the cores — were this process and the database overlapped perfectly;`);
   log(` COPY = raw COPY of the same rows into ${COPY_TABLES.bare} (no index), COPY idx = ${COPY_TABLES.indexed} (findings' indexes).)`);
   if (rss.length > 0) log(`\n${rssTable(rss)}`);
   const missed = [...missedTargets(imports, rss), ...notes];
