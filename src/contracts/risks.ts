@@ -86,6 +86,8 @@ export const RiskDetailSchema = RiskSummarySchema.extend({
     firstSeenAt: TimestampSchema,
   })),
   permissions: z.object({ canEdit: z.boolean(), canApprove: z.boolean(), canRevoke: z.boolean() }),
+  approvalBlockers: z.array(z.object({ field: z.string(), message: z.string() }))
+    .describe('What a draft still lacks before it can be signed (field of the draft, and why); empty otherwise'),
 });
 
 export const RiskListSchema = z.object({

@@ -72,6 +72,8 @@ export interface RiskSummary extends Omit<RiskAcceptanceRecord, 'signatures'> {
 export interface RiskDetail extends RiskSummary {
   findings: RiskLinkedFinding[];
   permissions: { canEdit: boolean; canApprove: boolean; canRevoke: boolean };
+  /** What a draft still lacks before anyone can sign it (empty once it can be, and for non-drafts). */
+  approvalBlockers: { field: string; message: string }[];
 }
 
 /** The export stops at this many rows. */
@@ -147,8 +149,9 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
     const r = await load(db, actor, ref);
     const at = now();
     const canEdit = r.status === 'draft' && await authorizeManage(db, actor, r).then(() => true, () => false);
+    const blockers = r.status === 'draft' ? approvalBlockers({ ...r, zoneId: r.zone?.id ?? null }, at) : [];
     let canApprove = false;
-    if (r.status === 'draft' && r.zone && approvalBlockers({ ...r, zoneId: r.zone.id }, at).length === 0) {
+    if (r.status === 'draft' && r.zone && blockers.length === 0) {
       try {
         capacityToSign({ role: actor.role, userId: actor.userId, label: actor.label, zoneOwnerId: r.zone.ownerId,
           zoneOwnerName: r.zone.ownerName, residual: r.residualSeverity, signatures: r.signatures });
@@ -156,7 +159,9 @@ export function createRiskRegisterService(deps: { db: Db; now?: () => Date }) {
       } catch { /* not theirs to sign */ }
     }
     const canRevoke = (r.status === 'draft' || r.status === 'approved') && await authorizeManage(db, actor, r).then(() => true, () => false);
-    return { ...summarizeRisk(r, at), findings: await riskFindings(db, actor.orgId, r.id), permissions: { canEdit, canApprove, canRevoke } };
+    return { ...summarizeRisk(r, at), findings: await riskFindings(db, actor.orgId, r.id), permissions: { canEdit, canApprove, canRevoke },
+      approvalBlockers: blockers.map(([field, message]) => ({ field, message })),
+    };
   }
 
   async function list(actor: Actor, input: RiskListInput): Promise<{ items: RiskSummary[]; total: number }> {

@@ -82,6 +82,15 @@ describe(`residual risk register (${TEST_ENGINE})`, () => {
     await expect(risks().approve(people.lead.actor, bare.id)).rejects.toMatchObject({
       issues: [{ field: 'residualSeverity' }, { field: 'reviewOn' }],
     });
+    // The draft's page says so before anyone tries: what is missing, and no one can sign yet.
+    expect(bare.permissions.canApprove).toBe(false);
+    expect(bare.approvalBlockers).toEqual([
+      { field: 'residualSeverity', message: 'say how severe the residual risk is before approving it' },
+      { field: 'reviewOn', message: 'set a review date before approving' },
+    ]);
+    const completed = await risks().update(people.lead.actor, bare.id, { residualSeverity: 'low', reviewOn: '2026-08-01' });
+    expect(completed).toMatchObject({ approvalBlockers: [], permissions: { canApprove: true } });
+    expect((await risks().approve(people.lead.actor, bare.id)).approvalBlockers).toEqual([]);
     const crit2 = await risks().create(people.lead.actor, { ...base, zone: zone.key, title: 'Second', residualSeverity: 'critical' });
     await risks().approve(people.lead.actor, crit2.id);
     const edited = await risks().update(people.lead.actor, crit2.id, { compensatingControls: 'Human review of every flagged reply' });

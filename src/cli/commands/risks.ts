@@ -54,6 +54,7 @@ export function riskCommands(withClient: WithClient): Command {
         ...line('justification', r.justification), ...line('controls', r.compensatingControls),
         ...line('signed', r.approval.signed.map((s) => `${s.name ?? s.signer} as ${s.capacity}, ${s.signedAt.slice(0, 10)}`).join('; ')),
         ...line('still needed', r.approval.missing.map((m) => m.who).join(' and ')),
+        ...line('needs first', r.approvalBlockers.map((b) => b.message).join('; ')),
         ...line('revoked', r.revokeReason), ...line('lapsed', r.lapsedFindings === null ? null : `${r.lapsedFindings} finding(s) back to triage`),
         ...(r.findings.length ? ['', `Findings (${r.findingCount}):`, ...r.findings.map((f) => `  ${f.id}  ${f.severity.padEnd(9)}${f.triage.padEnd(15)}${f.title}`)] : []),
         '',

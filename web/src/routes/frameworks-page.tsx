@@ -25,7 +25,7 @@ export function FrameworksPage() {
     for (const [k, v] of Object.entries(patch)) { if (v === null) next.delete(k); else next.set(k, v); }
     return next;
   });
-  const refresh = () => { coverage.reload(); mappings.reload(); };
+  const refresh = () => { frameworks.reload(); coverage.reload(); mappings.reload(); };
   return (
     <>
       <PageHeader title="Frameworks" subtitle="Which subcategories and controls your records give evidence for. Findings map by their category ids; anything else by hand." />

@@ -13,6 +13,12 @@ export function RiskApproval({ risk }: { risk: RiskDetail }) {
         ))}
         {missing.map((m) => <li key={m.capacity}>○ Still needed: {m.who}</li>)}
       </ul>
+      {risk.approvalBlockers.length > 0 && (
+        <div className="alert alert-warning" role="note" aria-labelledby="risk-blockers-h">
+          <p className="alert-title" id="risk-blockers-h">Before anyone can sign</p>
+          <ul className="alert-body">{risk.approvalBlockers.map((b) => <li key={b.field}>{b.message}</li>)}</ul>
+        </div>
+      )}
     </section>
   );
 }
