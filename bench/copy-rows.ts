@@ -2,7 +2,8 @@
  * The rows an import would write to `findings`, as a COPY text-format file: the file is parsed
  * with the importer (outside any timing), each fingerprint kept once as the stage does, and
  * every column the merge's INSERT sets is written the way it sets it (categories as text[],
- * counts and evidence as JSON, content_hash as in findings-merge.ts). The other columns
+ * counts and evidence as JSON, content_hash and rule_text_id as in findings-merge.ts; the few
+ * rule texts themselves are left out). The other columns
  * (id, status, clean_runs…) take their defaults, as in the merge.
  */
 import type { NormalizedFinding } from '../src/domain/findings.ts';
@@ -17,7 +18,9 @@ const ORG_ID = '6b1c0f3e-2a4d-4e5f-8a9b-0c1d2e3f4a5b';
 const ZONE_ID = '7c2d1e4f-3b5e-4f60-9bac-1d2e3f4a5b6c';
 const RUN_ID = '8d3e2f50-4c6f-4071-8cbd-2e3f4a5b6c7d';
 
-interface RowContext { format: string; at: string; categories: string; counts: string | null; evidence: string; contentHash: string }
+interface RowContext {
+  format: string; at: string; categories: string; counts: string | null; evidence: string; contentHash: string; ruleTextId: string | null;
+}
 
 /**
  * The columns the merge's INSERT sets, and how (findings-merge.ts). Only those the `findings`
@@ -40,6 +43,7 @@ const VALUES: Record<string, (f: NormalizedFinding, c: RowContext) => string | n
   categories: (_, c) => c.categories,
   counts: (_, c) => c.counts,
   evidence: (_, c) => c.evidence,
+  rule_text_id: (_, c) => c.ruleTextId,
   first_seen_at: (_, c) => c.at,
   last_seen_at: (_, c) => c.at,
   first_run_id: () => RUN_ID,
@@ -63,8 +67,8 @@ export function copyColumns(findingsColumns: TableColumn[]): string[] {
 }
 
 function row(f: NormalizedFinding, columns: string[], format: string, at: string): string {
-  const { categories, counts, evidence, hash: contentHash } = findingContent(f);
-  const context: RowContext = { format, at, categories, counts, evidence, contentHash };
+  const { categories, counts, evidence, hash: contentHash, ruleTextId } = findingContent(f);
+  const context: RowContext = { format, at, categories, counts, evidence, contentHash, ruleTextId };
   return `${columns.map((c) => copyField(VALUES[c]!(f, context))).join('\t')}\n`;
 }
 

@@ -120,9 +120,6 @@ export function resultToFinding(result: Json, ctx: ResultContext): NormalizedFin
 
   const firstLine = message.text.split('\n')[0]!.trim();
   const title = rule?.shortDescription ?? (firstLine || null) ?? rule?.name ?? ruleId;
-  const full = rule?.fullDescription;
-  const description = full && full !== message.text ? `${message.text}\n\n${full}` : message.text;
-  const mitigation = rule?.help ?? (rule?.helpUri ? `See ${rule.helpUri}` : null);
 
   const tool = toolFingerprints(result);
   return {
@@ -134,8 +131,10 @@ export function resultToFinding(result: Json, ctx: ResultContext): NormalizedFin
     ruleId,
     target: null,
     location: first?.where ?? null,
-    description: capText(description)!,
-    mitigation: capText(mitigation) ?? null,
+    // The rule's full description and help go with the rule (stored once), not in every finding.
+    description: capText(message.text)!,
+    mitigation: null,
+    ruleText: rule?.text ?? null,
     categories: categories.toArray(),
     counts: null,
     evidence,

@@ -6,6 +6,7 @@
  * results: a run's rule index is bounded by the size of its tool description, which a scanner
  * writes once, not by the number of results.
  */
+import type { RuleText } from '../domain/findings.ts';
 import type { Severity } from '../domain/severity.ts';
 import { parseSeverity } from '../domain/severity.ts';
 import { capText } from './fingerprint.ts';
@@ -18,9 +19,6 @@ export interface RuleInfo {
   id: string | null;
   name: string | null;
   shortDescription: string | null;
-  fullDescription: string | null;
-  help: string | null;
-  helpUri: string | null;
   /** `defaultConfiguration.level`. */
   level: string | null;
   /** `properties.security-severity` (a CVSS-like 0–10 score), when it is a number. */
@@ -28,6 +26,11 @@ export interface RuleInfo {
   categories: string[];
   /** `messageStrings[id].text`, for results whose message is `{ id, arguments }`. */
   messageStrings: Map<string, string>;
+  /**
+   * What every finding of the rule repeats, one object for all of them (stored once): its full
+   * description, and its help (or a pointer to helpUri) as the mitigation. Null when it has neither.
+   */
+  text: RuleText | null;
 }
 
 export type Json = Record<string, unknown>;
@@ -108,13 +111,15 @@ function compactRule(raw: unknown): RuleInfo {
   }
   const cap = (v: string | null) => (v === null ? null : capText(v, RULE_TEXT_CHARS)!);
   const config = isObject(r.defaultConfiguration) ? r.defaultConfiguration : {};
+  const fullDescription = cap(textOf(r.fullDescription));
+  const help = cap(textOf(r.help));
+  const helpUri = cap(str(r.helpUri));
+  const mitigation = help ?? (helpUri ? `See ${helpUri}` : null);
   return {
     id: str(r.id),
     name: cap(str(r.name)),
     shortDescription: cap(textOf(r.shortDescription)),
-    fullDescription: cap(textOf(r.fullDescription)),
-    help: cap(textOf(r.help)),
-    helpUri: cap(str(r.helpUri)),
+    text: fullDescription === null && mitigation === null ? null : { description: fullDescription, mitigation },
     level: str(config.level),
     securitySeverity: securitySeverity(r.properties),
     categories: categories.toArray(),

@@ -33,7 +33,10 @@
  *
  * Location: the first location's `uri:startLine` (else its logical location's name); every
  * location is kept as evidence (location, snippet, message; at most MAX_EVIDENCE, capped).
- * Title: the rule's shortDescription, else the message's first line. Categories: the rule's
+ * Title: the rule's shortDescription, else the message's first line. Description: the message;
+ * the rule's fullDescription and help (else "See <helpUri>") are the finding's `ruleText`, one
+ * object per rule that the store keeps once and shows after the message and as the mitigation
+ * (store/rule-texts.ts). Categories: the rule's
  * and result's `properties.tags` and `properties.cwe`, CWE taxa/relationships — CWE in any
  * spelling (`external/cwe/cwe-079`, `CWE-79`) → `cwe:79`, other tags → `tag:…`
  * (tag-categories.ts). Repeated results (same fingerprint) stay repeated: the store keeps one.

@@ -16,11 +16,14 @@
  * without a zone (each finding routed by rules, or left unrouted) among the findings earlier
  * zone-less runs of that format took (`routed`). When the run names its target, only findings
  * of that target are judged absent. Last seen is read from run_findings (see findings.ts).
+ * A rule's text (a SARIF rule's description and help) is stored once, with the first batch
+ * whose rows point at it (rule-texts.ts).
  */
-import type { NormalizedFinding } from '../domain/findings.ts';
+import type { NormalizedFinding, RuleText } from '../domain/findings.ts';
 import { copyField, copyFields } from './copy-text.ts';
 import { CONTENT_COLUMNS, findingContent, type FindingContent } from './finding-content.ts';
 import type { Queryable } from './db.ts';
+import { saveRuleTexts } from './rule-texts.ts';
 import type { RunCounts } from './runs.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
 
@@ -70,24 +73,27 @@ interface Batch {
   same: number;
   changed: Row[];
   regressed: Row[];
+  /** Rule texts its rows point at that this run has not stored yet (rule-texts.ts). */
+  texts: RuleText[];
 }
 
-const emptyBatch = (): Batch => ({ findings: '', outcomes: '', chars: 0, fresh: 0, same: 0, changed: [], regressed: [] });
+const emptyBatch = (): Batch => ({ findings: '', outcomes: '', chars: 0, fresh: 0, same: 0, changed: [], regressed: [], texts: [] });
 const batchSize = (b: Batch) => b.fresh + b.same + b.changed.length + b.regressed.length;
 
 /** Column arrays of a batch, in the order the statements below unnest them. */
 function columns(rows: Row[]) {
-  const cols: unknown[][] = Array.from({ length: 14 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 15 }, () => []);
   for (const { f, zoneId, c, known } of rows) {
     [known.id, zoneId, f.fingerprint, c.hash, f.title, f.severity, f.ruleId, f.target, f.location, f.description,
-      f.mitigation, c.categories, c.counts, c.evidence].forEach((v, i) => cols[i]!.push(v));
+      f.mitigation, c.categories, c.counts, c.evidence, c.ruleTextId].forEach((v, i) => cols[i]!.push(v));
   }
   return cols;
 }
 
 const UNNEST = `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-  $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-  AS u(id, zone_id, fingerprint, content_hash, title, severity, rule_id, target, location, description, mitigation, categories, counts, evidence)`;
+  $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+  AS u(id, zone_id, fingerprint, content_hash, title, severity, rule_id, target, location, description, mitigation, categories, counts, evidence,
+       rule_text_id)`;
 
 const CATEGORIES = 'u.categories::text[]';
 
@@ -138,14 +144,22 @@ export async function openMerge(q: Queryable, s: MergeScope) {
   const runColumns = copyFields([s.at, s.runId, s.introducedIn, s.introducedOn, s.at, s.zoneId === null ? 't' : 'f']);
   const formatField = copyField(s.format);
 
+  /** Ids of the rule texts this run has queued for storing: each is written once per run. */
+  const queuedTexts = new Set<string>();
+
   function encode(f: NormalizedFinding, zoneId: string | null, k: Known | undefined): void {
     const c = findingContent(f);
+    if (k && k.status === 'open' && k.hash === c.hash) {
+      // Unchanged: its rule text (part of the hash) was stored with it.
+      batch.outcomes += `${s.runId}\t${k.id}\tstill_present\n`;
+      batch.same += 1;
+      return;
+    }
+    if (c.ruleTextId !== null && !queuedTexts.has(c.ruleTextId)) {
+      queuedTexts.add(c.ruleTextId);
+      batch.texts.push(f.ruleText!);
+    }
     if (k) {
-      if (k.status === 'open' && k.hash === c.hash) {
-        batch.outcomes += `${s.runId}\t${k.id}\tstill_present\n`;
-        batch.same += 1;
-        return;
-      }
       (k.status === 'open' ? batch.changed : batch.regressed).push({ f, zoneId, c, known: k });
       batch.chars += 2 * c.copyText.length;
       return;
@@ -157,6 +171,7 @@ export async function openMerge(q: Queryable, s: MergeScope) {
   }
 
   async function write(b: Batch): Promise<void> {
+    await saveRuleTexts(q, s.orgId, b.texts);
     if (b.fresh > 0) await q.copyIn('findings', NEW_FINDING_COLUMNS, b.findings);
     if (b.outcomes) await q.copyIn('run_findings', RUN_FINDING_COLUMNS, b.outcomes);
     counts.new += b.fresh;
@@ -177,13 +192,14 @@ export async function openMerge(q: Queryable, s: MergeScope) {
            categories = CASE WHEN ${changed} THEN ${CATEGORIES} ELSE f.categories END,
            counts = CASE WHEN ${changed} THEN u.counts::jsonb ELSE f.counts END,
            evidence = CASE WHEN ${changed} THEN u.evidence::jsonb ELSE f.evidence END,
+           rule_text_id = CASE WHEN ${changed} THEN u.rule_text_id ELSE f.rule_text_id END,
            content_hash = u.content_hash, clean_runs = 0, status = 'open',
            regressed = f.regressed OR f.status <> 'open',
            regression_count = f.regression_count + CASE WHEN f.status <> 'open' THEN 1 ELSE 0 END,
-           status_changed_at = CASE WHEN f.status <> 'open' THEN $15 ELSE f.status_changed_at END
+           status_changed_at = CASE WHEN f.status <> 'open' THEN $16 ELSE f.status_changed_at END
          FROM ${UNNEST} WHERE f.id = u.id
          RETURNING f.id),
-       rf AS (INSERT INTO run_findings (run_id, finding_id, outcome) SELECT $16, id, $17 FROM upd)
+       rf AS (INSERT INTO run_findings (run_id, finding_id, outcome) SELECT $17, id, $18 FROM upd)
        SELECT count(*)::int AS n FROM upd`,
       [...columns(rows), s.at, s.runId, outcome]);
     counts[outcome] += r!.n;
