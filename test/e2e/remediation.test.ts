@@ -4,11 +4,13 @@
  * rationale; the rows leave the queue and a summary counts them. On the item, they add
  * acceptance criteria, check one off with evidence, move the milestones to pilot, change the
  * priority with a rationale, link a PRD, and try to verify: the server's refusal is shown. The
- * history says each step in words. With KEEL_UPDATE_SCREENSHOTS=1 it also saves the queue and
+ * history says each step in words. Another finding is marked a duplicate of one picked by
+ * searching its zone. With KEEL_UPDATE_SCREENSHOTS=1 it also saves the queue and
  * the item at 1280 and 390 px wide into docs/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FindingDetail, FindingList } from '../../src/contracts/findings.ts';
 import type { RemediationDetail } from '../../src/contracts/remediations.ts';
 import type { TriageQueue } from '../../src/contracts/triage.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -215,4 +217,41 @@ describeInBrowser('triage and remediation in the browser', (suite) => {
       await context.close();
     }
   }, 120_000);
+
+  it('marks a finding a duplicate of another one found by searching its zone', async () => {
+    const { browser, server } = suite;
+    const base = server.url;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${base}/triage`);
+      await signIn(page);
+      await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
+      const queue = await apiGet<TriageQueue>(page, base, '/triage/queue');
+      const copy = queue.items.find((i) => i.zone)!;
+      const zoneFindings = await apiGet<FindingList>(page, base, `/findings?zone=${copy.zone!.key}&limit=100`);
+      const original = zoneFindings.items.find((f) => f.id !== copy.id)!;
+      expect(original, `another finding in ${copy.zone!.key}`).toBeDefined();
+
+      await page.getByLabel(`Select ${copy.title}`).check();
+      const panel = page.getByRole('region', { name: 'Decide' });
+      await panel.getByLabel(/^Duplicate/).check();
+      // Candidates are the zone's other findings, without the chosen one.
+      const candidates = panel.getByRole('list', { name: 'Candidates' });
+      await candidates.getByRole('radio').first().waitFor();
+      expect(await candidates.getByRole('radio', { name: copy.title }).count()).toBe(0);
+      await panel.getByLabel('Find the original').fill(original.title.slice(0, 24));
+      await candidates.getByRole('radio', { name: original.title }).check();
+      await expect.poll(() => panel.getByTestId('duplicate-chosen').innerText()).toBe(`Chosen: ${original.title}`);
+      await panel.getByLabel('Rationale').fill('Same injection path, found again by another probe');
+      await panel.getByRole('button', { name: 'Duplicate 1 finding' }).click();
+      await page.getByText('1 finding decided: duplicate').waitFor();
+
+      const decided = await apiGet<FindingDetail>(page, base, `/findings/${copy.id}`);
+      expect(decided.triage).toMatchObject({ state: 'duplicate', duplicateOf: original.id });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

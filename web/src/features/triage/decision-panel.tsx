@@ -10,6 +10,7 @@ import { useAction } from '../../api/use-action.ts';
 import { ProblemAlert } from '../../ui/alert.tsx';
 import { Field } from '../../ui/field.tsx';
 import { SEVERITIES } from '../findings/severity.ts';
+import { DuplicatePicker } from './duplicate-picker.tsx';
 import { RemediateFields, type NewItemDraft, type RemediateMode } from './remediate-fields.tsx';
 import { DECISIONS, type TriageDecision } from './triage-labels.ts';
 
@@ -95,7 +96,7 @@ export function DecisionPanel({ selected, zones, members, items, weights, onDeci
       if (!draft.title.trim()) e['remediation.title'] = 'Give the new item a title.';
       if (!zone) e['remediation.zone'] = 'Choose the zone of the new item.';
     }
-    if (decision === 'duplicate' && !duplicateOf.trim()) e.duplicateOf = 'Name the finding these duplicate.';
+    if (decision === 'duplicate' && !duplicateOf.trim()) e.duplicateOf = 'Choose the finding these duplicate.';
     if (decision === 'accept_risk') {
       if (justification.trim().length < 3) e['acceptance.justification'] = 'Give the business justification (at least 3 characters).';
       if (!expiresOn) e['acceptance.expiresOn'] = 'Choose when the acceptance expires.';
@@ -172,10 +173,8 @@ export function DecisionPanel({ selected, zones, members, items, weights, onDeci
             items={items} zones={zones} members={members} weights={weights} highest={highest} errorOf={errorOf} />
         )}
         {decision === 'duplicate' && (
-          <Field label="Duplicate of" error={errorOf('duplicateOf')} hint="The finding's id, from its page address (/findings/…)">
-            <input type="text" value={duplicateOf} onChange={(e) => { setDuplicateOf(e.target.value.replace(/^.*\/findings\//, '')); edited('duplicateOf'); }}
-              placeholder="e.g. 6f1c…" className="mono" />
-          </Field>
+          <DuplicatePicker zone={suggestedZone} zoneName={selected.find((i) => i.zone?.key === suggestedZone)?.zone?.name ?? suggestedZone} exclude={ids} value={duplicateOf} error={errorOf('duplicateOf')}
+            onChange={(id) => { setDuplicateOf(id); edited('duplicateOf'); }} />
         )}
         {decision === 'accept_risk' && (
           <>
