@@ -102,6 +102,23 @@ describe('keel CLI', () => {
     expect(res.err).toContain('Prompt injection (assistant-injection, owner)');
   });
 
+  it('names people by email for a remediation item, and says which option named someone unknown (exit 3)', async () => {
+    const create = await keel('remediations', 'create', '--zone', 'search-citations', '--title', 'Cite only retrieved sources',
+      '--impact', '4', '--feasibility', '3', '--value', '4', '--rationale', 'Invented citations erode trust', '--severity', 'high',
+      '--assignee', 'LEE@acme.example', '--validator', 'root@acme.example', '--json');
+    expect(create.err).toBe('');
+    expect(create.code).toBe(0);
+    const item = JSON.parse(create.out);
+    expect(item).toMatchObject({ assignee: { email: 'lee@acme.example' }, validator: { email: 'root@acme.example' } });
+    const mine = JSON.parse((await keel('remediations', 'list', '--assignee', 'lee@acme.example', '--json')).out);
+    expect(mine.items.map((r: { key: string }) => r.key)).toEqual([item.key]);
+    const unknown = await keel('remediations', 'create', '--zone', 'search-citations', '--title', 'x', '--impact', '1', '--feasibility', '1',
+      '--value', '1', '--rationale', 'none', '--severity', 'low', '--validator', 'nobody@acme.example');
+    expect(unknown.code).toBe(3);
+    expect(unknown.err).toContain('--validator: no member of this organization has the email nobody@acme.example');
+    expect(JSON.parse((await keel('remediations', 'list', '--json')).out).total).toBe(1);
+  });
+
   it('verifies the audit trail, and exits 10 after a row is tampered with in SQL', async () => {
     const ok = await keel('audit', 'verify');
     expect(ok.code).toBe(0);

@@ -4,6 +4,7 @@ import type { RemediationStatus } from '../../contracts/remediations.ts';
 import { SEVERITIES } from '../../domain/severity.ts';
 import type { WithClient } from '../main.ts';
 import { formatOf, printJson, printRows } from '../output.ts';
+import { userIdOf } from '../user-ref.ts';
 
 const STATUSES: RemediationStatus[] = ['planned', 'in_progress', 'fixed', 'verified', 'obsolete', 'reopened'];
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -16,7 +17,7 @@ export function remediationCommands(withClient: WithClient): Command {
     .description('remediation items, by priority then due date')
     .option('--zone <zone>', 'zone key')
     .option('--status <list>', `comma-separated: ${STATUSES.join(',')}`)
-    .option('--assignee <user-id>', 'assigned to this user')
+    .option('--assignee <email|id>', 'assigned to this person (an email, a user id, or "me")')
     .option('--overdue', 'only items past their SLA')
     .option('--q <text>', 'text in the title or description')
     .option('--limit <n>', 'how many', '100')
@@ -24,8 +25,10 @@ export function remediationCommands(withClient: WithClient): Command {
     .option('--json', 'JSON output').option('--csv', 'CSV output')
     .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) =>
       withClient(cmd, async (c) => {
-        const { json, csv, overdue, ...rest } = opts;
-        const page = await c.listRemediations({ ...(rest as Record<string, string>), overdue: overdue ? 'true' : undefined });
+        const { json, csv, overdue, assignee, ...rest } = opts;
+        const page = await c.listRemediations({
+          ...(rest as Record<string, string>), assignee: await userIdOf(c, '--assignee', assignee as string | undefined), overdue: overdue ? 'true' : undefined,
+        });
         printRows(page.items, [
           { header: 'key', value: (r) => r.key },
           { header: 'priority', value: (r) => r.priority },
@@ -85,8 +88,8 @@ export function remediationCommands(withClient: WithClient): Command {
     .option('--effort <points>', 'effort in points (default 1)')
     .option('--finding <id>', 'a finding it remediates (repeatable)', collect)
     .option('--criterion <text>', 'an acceptance criterion (repeatable)', collect)
-    .option('--assignee <user-id>', 'who builds the fix')
-    .option('--validator <user-id>', 'who confirms the fix')
+    .option('--assignee <email|id>', 'who builds the fix')
+    .option('--validator <email|id>', 'who confirms the fix')
     .option('--json', 'JSON output')
     .action(async (o: Record<string, string | string[] | boolean | undefined>, cmd: Command) =>
       withClient(cmd, async (c) => {
@@ -95,7 +98,8 @@ export function remediationCommands(withClient: WithClient): Command {
           zone: s('zone')!, title: s('title')!, impact: Number(s('impact')), feasibility: Number(s('feasibility')),
           customerValue: Number(s('value')), rationale: s('rationale')!, severity: s('severity') as never, description: s('description'),
           effort: s('effort') === undefined ? undefined : Number(s('effort')), findingIds: o.finding as string[] | undefined,
-          criteria: (o.criterion as string[] | undefined)?.map((text) => ({ text })), assigneeId: s('assignee'), validatorId: s('validator'),
+          criteria: (o.criterion as string[] | undefined)?.map((text) => ({ text })),
+          assigneeId: await userIdOf(c, '--assignee', s('assignee')), validatorId: await userIdOf(c, '--validator', s('validator')),
         });
         if (o.json) return printJson(r);
         process.stdout.write(`Created ${r.key} (priority ${r.priority}, due ${r.dueAt.slice(0, 10)}) in zone ${r.zone.key}\n`);
