@@ -7,7 +7,7 @@ import type { Evidence } from '../domain/findings.ts';
 import type { Severity } from '../domain/severity.ts';
 import type { Queryable } from './db.ts';
 import { iso } from './rows.ts';
-import { RULE_TEXT_JOIN, WITH_RULE_TEXT } from './rule-texts.ts';
+import { RULE_TEXT_COLUMNS, RULE_TEXT_JOIN } from './rule-texts.ts';
 import type { Outcome, ZoneRef } from './runs.ts';
 
 export type FindingStatus = 'open' | 'fixed_unverified' | 'verified';
@@ -191,18 +191,15 @@ export async function listFindings(
   return { items: rows.map(toSummary), total };
 }
 
-/** The finding's description and mitigation with its rule's text put back (rule-texts.ts). */
-const RULE_TEXT = WITH_RULE_TEXT('rt');
-
 export async function findFinding(q: Queryable, orgId: string, id: string, forUpdate = false): Promise<FindingRecord | null> {
   const [row] = await q.query<DetailRow>(
-    `SELECT ${SUMMARY_COLUMNS}, f.fingerprint, ${RULE_TEXT.description} AS description, ${RULE_TEXT.mitigation} AS mitigation,
+    `SELECT ${SUMMARY_COLUMNS}, f.fingerprint, ${RULE_TEXT_COLUMNS.description} AS description, ${RULE_TEXT_COLUMNS.mitigation} AS mitigation,
             f.evidence, f.regression_count, f.clean_runs,
             f.status_changed_at, f.introduced_in, f.introduced_on, f.exercise_id, e.name AS exercise_name, f.created_by,
             f.user_scenario, f.threat_model, f.system_boundary, f.triage, f.triage_reason, f.triaged_at, f.triaged_by,
             f.duplicate_of, f.remediation_id, m.number AS rem_number, m.title AS rem_title, m.status AS rem_status, f.risk_acceptance_id
        FROM findings f LEFT JOIN zones z ON z.id = f.zone_id LEFT JOIN exercises e ON e.id = f.exercise_id
-       LEFT JOIN remediations m ON m.id = f.remediation_id ${RULE_TEXT_JOIN('rt')}
+       LEFT JOIN remediations m ON m.id = f.remediation_id ${RULE_TEXT_JOIN}
       WHERE f.org_id = $1 AND f.id = $2${forUpdate ? ' FOR UPDATE OF f' : ''}`, [orgId, id]);
   return row ? toFinding(row) : null;
 }

@@ -34,13 +34,12 @@ export async function saveRuleTexts(q: Queryable, orgId: string, texts: RuleText
     [orgId, texts.map(ruleTextId), texts.map((t) => t.description), texts.map((t) => t.mitigation)]);
 }
 
-/**
- * SQL of a finding's description and mitigation with its rule text put back, for a query that
- * joins `rule_texts` as `alias` (RULE_TEXT_JOIN) to findings as `f`.
- */
-export const RULE_TEXT_JOIN = (alias: string) => `LEFT JOIN rule_texts ${alias} ON ${alias}.org_id = f.org_id AND ${alias}.id = f.rule_text_id`;
-export const WITH_RULE_TEXT = (alias: string) => ({
-  description: `CASE WHEN ${alias}.description IS NULL OR ${alias}.description = f.description THEN f.description
-    WHEN f.description = '' THEN ${alias}.description ELSE f.description || E'\\n\\n' || ${alias}.description END`,
-  mitigation: `coalesce(f.mitigation, ${alias}.mitigation)`,
-});
+/** Joins a finding (`f`) to its rule text (`rt`), for RULE_TEXT_COLUMNS. */
+export const RULE_TEXT_JOIN = 'LEFT JOIN rule_texts rt ON rt.org_id = f.org_id AND rt.id = f.rule_text_id';
+
+/** SQL of a finding's description and mitigation with its rule text put back (after RULE_TEXT_JOIN). */
+export const RULE_TEXT_COLUMNS = {
+  description: `CASE WHEN rt.description IS NULL OR rt.description = f.description THEN f.description
+    WHEN f.description = '' THEN rt.description ELSE f.description || E'\\n\\n' || rt.description END`,
+  mitigation: 'coalesce(f.mitigation, rt.mitigation)',
+};

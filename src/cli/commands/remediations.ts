@@ -4,7 +4,7 @@ import type { RemediationStatus } from '../../contracts/remediations.ts';
 import { SEVERITIES } from '../../domain/severity.ts';
 import type { WithClient } from '../main.ts';
 import { formatOf, printJson, printRows } from '../output.ts';
-import { userIdOf } from '../user-ref.ts';
+import { userIds } from '../user-ref.ts';
 
 const STATUSES: RemediationStatus[] = ['planned', 'in_progress', 'fixed', 'verified', 'obsolete', 'reopened'];
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -27,7 +27,7 @@ export function remediationCommands(withClient: WithClient): Command {
       withClient(cmd, async (c) => {
         const { json, csv, overdue, assignee, ...rest } = opts;
         const page = await c.listRemediations({
-          ...(rest as Record<string, string>), assignee: await userIdOf(c, '--assignee', assignee as string | undefined), overdue: overdue ? 'true' : undefined,
+          ...(rest as Record<string, string>), assignee: await userIds(c)('--assignee', assignee as string | undefined), overdue: overdue ? 'true' : undefined,
         });
         printRows(page.items, [
           { header: 'key', value: (r) => r.key },
@@ -94,12 +94,13 @@ export function remediationCommands(withClient: WithClient): Command {
     .action(async (o: Record<string, string | string[] | boolean | undefined>, cmd: Command) =>
       withClient(cmd, async (c) => {
         const s = (k: string) => o[k] as string | undefined;
+        const userIdOf = userIds(c);
         const r = await c.createRemediation({
           zone: s('zone')!, title: s('title')!, impact: Number(s('impact')), feasibility: Number(s('feasibility')),
           customerValue: Number(s('value')), rationale: s('rationale')!, severity: s('severity') as never, description: s('description'),
           effort: s('effort') === undefined ? undefined : Number(s('effort')), findingIds: o.finding as string[] | undefined,
           criteria: (o.criterion as string[] | undefined)?.map((text) => ({ text })),
-          assigneeId: await userIdOf(c, '--assignee', s('assignee')), validatorId: await userIdOf(c, '--validator', s('validator')),
+          assigneeId: await userIdOf('--assignee', s('assignee')), validatorId: await userIdOf('--validator', s('validator')),
         });
         if (o.json) return printJson(r);
         process.stdout.write(`Created ${r.key} (priority ${r.priority}, due ${r.dueAt.slice(0, 10)}) in zone ${r.zone.key}\n`);

@@ -4,8 +4,8 @@ import { risksApi } from '../../api/risks.ts';
 import { useAction } from '../../api/use-action.ts';
 import { ProblemAlert } from '../../ui/alert.tsx';
 import { Field } from '../../ui/field.tsx';
+import { SEVERITIES } from '../findings/severity.ts';
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 interface Draft {
   title: string; justification: string; compensatingControls: string; residualSeverity: string;

@@ -1,7 +1,7 @@
 import type { Zone } from '../../../../src/contracts/zones.ts';
+import { SEVERITIES } from '../findings/severity.ts';
 import { RISK_STATUSES, type RiskFilters } from './risk-search-params.ts';
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 
 export function RiskFiltersBar({ filters, update, clear, active, zones }: {
   filters: RiskFilters; update: (p: Partial<RiskFilters>) => void; clear: () => void; active: boolean; zones: readonly Zone[];

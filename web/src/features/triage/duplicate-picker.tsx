@@ -9,6 +9,12 @@ import { SeverityBadge } from '../findings/finding-badges.tsx';
 const SHOWN = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The finding id in a pasted id or page address (`…/findings/<id>`), or null when the text is not one. */
+function pastedId(text: string): string | null {
+  const id = text.trim().replace(/^.*\/findings\//, '').replace(/[/?#].*$/, '');
+  return UUID.test(id) ? id : null;
+}
+
 /**
  * Picks the finding the chosen ones duplicate: a search over the findings of their zone (or of
  * every zone), most severe first, without the chosen ones; a finding's id or page address pasted
@@ -26,8 +32,8 @@ export function DuplicatePicker({ zone, zoneName, exclude, value, onChange, erro
   const [q, setQ] = useState('');
   const [text, setText] = useDebouncedText(q, setQ, 250);
   const [everyZone, setEveryZone] = useState(zone === '');
-  const pasted = text.trim().replace(/^.*\/findings\//, '').replace(/[/?#].*$/, '');
-  const isId = UUID.test(pasted);
+  const pasted = pastedId(text);
+  const isId = pasted !== null;
   const scope = everyZone || !zone ? undefined : zone;
   const found = useResource(
     () => (isId ? Promise.resolve(null) : findingsApi.list({ q: q.trim() || undefined, zone: scope, sort: '-severity', limit: SHOWN + exclude.length })),
@@ -45,8 +51,8 @@ export function DuplicatePicker({ zone, zoneName, exclude, value, onChange, erro
           <input id="dup-search" type="search" value={text} placeholder="Title, rule or target — or paste its id or address"
             onChange={(e) => {
               setText(e.target.value);
-              const id = e.target.value.trim().replace(/^.*\/findings\//, '').replace(/[/?#].*$/, '');
-              if (UUID.test(id)) onChange(id);
+              const id = pastedId(e.target.value);
+              if (id) onChange(id);
             }} />
         </div>
         {zone && (
