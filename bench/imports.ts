@@ -10,8 +10,10 @@
  * Per engine (PGlite, file-backed, fresh directory; PostgreSQL, fresh keel_bench_<random>
  * database, dropped after), through the services in this process (runs.importRun into a zone):
  *   - first import of each file (all new) and re-import (all still present): findings/s, with the
- *     time split into parsing (the importer alone, measured apart), each database statement (a
- *     timing Db under the services, statement-timings.ts) and the rest of the JavaScript;
+ *     time of each database statement (a timing Db under the services, statement-timings.ts), the
+ *     rest (the merge's JavaScript, waiting for the parser's thread), the importer alone over the
+ *     file (measured apart: it runs beside the rest, services/import-parsing.ts) and the CPU of
+ *     each side;
  *   - raw COPY of the same rows into a table shaped like findings (copy-baseline.ts): the floor;
  *   - peak RSS of importing the ~1 GB file in a child process (peak-rss.ts), and, for information,
  *     of the promptfoo file (whose importer holds its groups until the end).
@@ -200,7 +202,7 @@ function printSummary(imports: ImportMeasure[], rss: RssMeasure[], notes: string
   log(importTable(imports));
   log('(findings/s = findings in the file ÷ wall time of runs.importRun; "parse alone" = the importer over the file with no database;');
   log(` "CPU ceiling" = the most findings/s the CPU the import used allows on ${cpus().length} cores: findings ÷ the largest of this process's main thread,`);
-  log(` the PostgreSQL backends, and all of it shared by the cores — were this process and the database overlapped perfectly;`);
+  log(` its other threads (the parser's worker thread, GC), the PostgreSQL backends, and all of it shared by the cores — were they overlapped perfectly;`);
   log(` COPY = raw COPY of the same rows into ${COPY_TABLES.bare} (no index), COPY idx = ${COPY_TABLES.indexed} (findings' indexes).)`);
   if (rss.length > 0) log(`\n${rssTable(rss)}`);
   const missed = [...missedTargets(imports, rss), ...notes];

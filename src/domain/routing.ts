@@ -27,11 +27,14 @@ export function globMatches(pattern: string, value: string | null): boolean {
 export interface RouteRule { field: RoutingField; pattern: string; format: string | null; zoneId: string }
 
 /** The router of one run: rules in order, compiled once; null for a finding no rule takes. */
-export function compileRouter(rules: readonly RouteRule[], format: string): (f: NormalizedFinding) => string | null {
+/** What a rule matches a finding by. */
+export type Routed = Pick<NormalizedFinding, 'target' | 'ruleId' | 'location'>;
+
+export function compileRouter(rules: readonly RouteRule[], format: string): (f: Routed) => string | null {
   const compiled = rules
     .filter((r) => r.format === null || r.format === format)
     .map((r) => ({ field: r.field, re: new RegExp(globToRegex(r.pattern), 'is'), zoneId: r.zoneId }));
-  const valueOf = (f: NormalizedFinding, field: RoutingField) => (field === 'target' ? f.target : field === 'rule' ? f.ruleId : f.location);
+  const valueOf = (f: Routed, field: RoutingField) => (field === 'target' ? f.target : field === 'rule' ? f.ruleId : f.location);
   return (f) => {
     for (const r of compiled) {
       const v = valueOf(f, r.field);

@@ -25,6 +25,8 @@ export interface ScannedValue {
 
 /** One chosen value is held whole before it is parsed: larger ones are refused. */
 export const MAX_VALUE_BYTES = 64 * 1024 * 1024;
+/** Longer strings are refused: a finding keeps 8,000 characters of any text anyway (MAX_EVIDENCE_CHARS), and a 100 MB string is 200 MB of UTF-16. */
+export const MAX_STRING_BYTES = 16 * 1024 * 1024;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -57,6 +59,8 @@ interface Capture {
   depth: number;
   inString: boolean;
   escaped: boolean;
+  /** Inside a container, where the string being read starts (byte offset of its first character). */
+  stringStart: number;
   /** Pieces of the text, for keys and kept values. */
   pieces: Buffer[];
   size: number;
@@ -66,6 +70,11 @@ function notJson(at: number, message: string): InputError {
   return new InputError(`The file is not valid JSON at byte ${at}: ${message}`, [{ field: 'file', message: `not valid JSON at byte ${at}` }]);
 }
 
+function stringTooLong(max: number, at: number): InputError {
+  return new InputError(`The file has a string of more than ${max} bytes starting at byte ${at}: Keel keeps at most `
+    + '8,000 characters of any text; is this the right file?', [{ field: 'file', message: `string longer than ${max} bytes at byte ${at}` }]);
+}
+
 function describeByte(c: number): string {
   return c >= 0x20 && c < 0x7f ? JSON.stringify(String.fromCharCode(c)) : `byte 0x${c.toString(16).padStart(2, '0')}`;
 }
@@ -73,6 +82,7 @@ function describeByte(c: number): string {
 export class JsonPathScanner {
   private readonly patterns: Key[][];
   private readonly maxValueBytes: number;
+  private readonly maxStringBytes: number;
   private readonly stack: Frame[] = [];
   private expect: Expect = 'value';
   private capture: Capture | null = null;
@@ -80,12 +90,13 @@ export class JsonPathScanner {
   private offset = 0;
   private readonly out: ScannedValue[] = [];
 
-  constructor(paths: string[], maxValueBytes = MAX_VALUE_BYTES) {
+  constructor(paths: string[], maxValueBytes = MAX_VALUE_BYTES, maxStringBytes = MAX_STRING_BYTES) {
     this.patterns = paths.map((p) => {
       if (!/^\$(\.[^.]+)*$/.test(p)) throw new Error(`unsupported JSON path ${p}`);
       return p.split('.').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     });
     this.maxValueBytes = maxValueBytes;
+    this.maxStringBytes = maxStringBytes;
   }
 
   /** Feeds the next bytes; returns the chosen values completed in them, in document order. */
@@ -173,7 +184,7 @@ export class JsonPathScanner {
     }
     const shape = c === QUOTE ? 'string' : c === OPEN_OBJECT || c === OPEN_ARRAY ? 'container' : 'scalar';
     this.capture = {
-      kind: how === 'keep' ? 'keep' : 'skip', start: at, shape, depth: 0, inString: false, escaped: false, pieces: [], size: 0,
+      kind: how === 'keep' ? 'keep' : 'skip', start: at, shape, depth: 0, inString: false, escaped: false, stringStart: 0, pieces: [], size: 0,
     };
   }
 
@@ -186,7 +197,7 @@ export class JsonPathScanner {
     }
     if (c !== QUOTE) throw notJson(at, `expected a key in double quotes${top.empty ? ' or "}"' : ''}, found ${describeByte(c)}`);
     top.empty = false;
-    this.capture = { kind: 'key', start: at, shape: 'string', depth: 0, inString: false, escaped: false, pieces: [], size: 0 };
+    this.capture = { kind: 'key', start: at, shape: 'string', depth: 0, inString: false, escaped: false, stringStart: 0, pieces: [], size: 0 };
   }
 
   private onNext(c: number, at: number): void {
@@ -232,12 +243,13 @@ export class JsonPathScanner {
         i += 1;
       }
     } else {
-      let { depth, inString, escaped } = cap;
+      let { depth, inString, escaped, stringStart } = cap;
       while (i < n) {
         if (inString) {
           // Jump to the next quote (memchr), then tell by the backslashes before it whether it ends the string.
           const q = buf.indexOf(QUOTE, i);
           const stopAt = q === -1 ? n : q;
+          if (this.offset + stopAt - stringStart > this.maxStringBytes) throw stringTooLong(this.maxStringBytes, stringStart);
           let k = stopAt - 1;
           while (k >= i && buf[k] === BACKSLASH) k -= 1;
           // A backslash that ended the previous chunk escapes the first byte here.
@@ -255,6 +267,7 @@ export class JsonPathScanner {
         const c = buf[i]!;
         if (c === QUOTE) {
           inString = true;
+          stringStart = this.offset + i + 1;
         } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
           depth += 1;
         } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -266,8 +279,13 @@ export class JsonPathScanner {
       cap.depth = depth;
       cap.inString = inString;
       cap.escaped = escaped;
+      cap.stringStart = stringStart;
     }
     const stop = end === -1 ? n : end;
+    // A key or a string value: its characters so far are the capture less its quotes.
+    if (cap.shape === 'string' && cap.size + (stop - from) - (end === -1 ? 1 : 2) > this.maxStringBytes) {
+      throw stringTooLong(this.maxStringBytes, cap.start + 1);
+    }
     if (cap.kind !== 'skip') {
       cap.size += stop - from;
       if (cap.size > this.maxValueBytes) {

@@ -26,6 +26,21 @@ describe('streamJson', () => {
     await expect(collect(huge())).rejects.toThrow(/string of more than 16777216 bytes starting at byte 18/);
   });
 
+  it('refuses a long string inside a kept object, a skipped value or a key, naming where it starts', async () => {
+    const long = 'x'.repeat(40);
+    const cases: [string, number][] = [
+      [`{"items": [{"a": "${long}"}]}`, 18],
+      [`{"other": {"deep": ["${long}"]}, "items": []}`, 21],
+      [`{"items": [{"${long}": 1}]}`, 13],
+      [`{"${long}": 1, "items": []}`, 2],
+    ];
+    for (const [doc, at] of cases) {
+      // Split mid-string, so the length is counted across chunks.
+      await expect(collect(chunks(doc.slice(0, 25), doc.slice(25)), 30)).rejects.toThrow(`string of more than 30 bytes starting at byte ${at}`);
+      await expect(collect(chunks(doc), 40)).resolves.toBeDefined();
+    }
+  });
+
   it('does not count text outside strings', async () => {
     const values = await collect(chunks(`{"items": [${'1,'.repeat(50)}2]}`), 5);
     expect(values).toHaveLength(51);

@@ -1,20 +1,21 @@
 /** Reads the first bytes of a stream (to detect its format) without losing them. */
 export async function peekHead(
-  source: AsyncIterable<Uint8Array>, bytes = 64 * 1024,
-): Promise<{ head: string; source: AsyncIterable<Uint8Array> }> {
+  source: AsyncIterable<Uint8Array>, bytes = 64 * 1024, readAhead = bytes,
+): Promise<{ head: string; source: AsyncIterable<Uint8Array>; ended: boolean }> {
   const iterator = source[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let size = 0;
   let done = false;
-  while (size < bytes) {
+  // Read until the head is whole and `readAhead` bytes are held, or the stream ends.
+  while (size < Math.max(bytes, readAhead)) {
     const next = await iterator.next();
     if (next.done) { done = true; break; }
     seen.push(next.value);
     size += next.value.byteLength;
   }
-  const head = new TextDecoder('utf-8').decode(Buffer.concat(seen).subarray(0, bytes));
+  const head = new TextDecoder('utf-8').decode(Buffer.concat(seen.slice(0, headChunks(seen, bytes))).subarray(0, bytes));
   async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* seen;
+    yield* seen.splice(0);
     if (done) return;
     for (;;) {
       const next = await iterator.next();
@@ -22,5 +23,15 @@ export async function peekHead(
       yield next.value;
     }
   }
-  return { head, source: replay() };
+  return { head, source: replay(), ended: done };
+}
+
+/** How many of the first chunks hold the first `bytes` bytes. */
+function headChunks(chunks: Uint8Array[], bytes: number): number {
+  let size = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    size += chunks[i]!.byteLength;
+    if (size >= bytes) return i + 1;
+  }
+  return chunks.length;
 }

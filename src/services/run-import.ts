@@ -4,7 +4,7 @@
  * judge absence at the end — all in one transaction: a file that fails half-way leaves nothing
  * behind. The very same file imported twice into the same scope changes nothing and says so.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../domain/errors.ts';
 import { authorize } from '../domain/roles.ts';
 import { compileRouter } from '../domain/routing.ts';
@@ -13,12 +13,14 @@ import type { ImportFormat, Importer, ParseProgress } from '../importers/types.t
 import { peekHead } from '../importers/peek.ts';
 import type { Db } from '../store/db.ts';
 import { appendEvents } from '../store/events.ts';
+import { routingFields, type EncodedFinding } from '../store/finding-content.ts';
 import { openMerge } from '../store/findings-merge.ts';
 import { reopenRegressedItems } from '../store/remediation-reopen.ts';
 import { listRoutingRules } from '../store/routing-rules.ts';
 import { verifyAfterCleanRuns } from '../store/orgs.ts';
 import { findRun, findRunByChecksum, insertRun, listRuns, runFindings, type Outcome, type RunFindingRecord, type RunRecord } from '../store/runs.ts';
 import type { Actor } from './actor.ts';
+import { parseImport } from './import-parsing.ts';
 import { resolveZone } from './zone-ref.ts';
 
 export interface RunImportInput {
@@ -44,8 +46,13 @@ class SameFile extends Error {
   constructor(readonly run: RunRecord) { super('same file'); }
 }
 
-export function createRunImportService(deps: { db: Db; resolveImporter: ImporterResolver }) {
-  const { db, resolveImporter } = deps;
+export function createRunImportService(deps: {
+  db: Db;
+  resolveImporter: ImporterResolver;
+  /** Files from this size on are parsed in a worker thread (import-parsing.ts); tests set 0 to take that path. */
+  threadMinBytes?: number;
+}) {
+  const { db, resolveImporter, threadMinBytes } = deps;
   return {
     async list(actor: Actor, page: { zone?: string | undefined; limit?: number; offset?: number } = {}): Promise<RunRecord[]> {
       authorize(actor.role, 'org.read');
@@ -75,19 +82,11 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
       const zoneId = input.zone ? (await resolveZone(db, actor.orgId, input.zone, 'zone')).id : null;
       const peeked = await peekHead(input.source);
       const importer = resolveImporter(input.format, peeked.head, input.fileName);
-      const hash = createHash('sha256');
-      let size = 0;
-      async function* hashed(): AsyncGenerator<Uint8Array> {
-        for await (const chunk of peeked.source) {
-          hash.update(chunk);
-          size += chunk.byteLength;
-          yield chunk;
-        }
-      }
       const verifyAfter = await verifyAfterCleanRuns(db, actor.orgId);
       // A run without a zone sends each finding where the first matching routing rule says.
       const rules = zoneId ? [] : await listRoutingRules(db, actor.orgId);
-      const route = zoneId ? () => zoneId : compileRouter(rules.map((r) => ({ ...r, zoneId: r.zone.id })), importer.format);
+      const router = compileRouter(rules.map((r) => ({ ...r, zoneId: r.zone.id })), importer.format);
+      const route = zoneId ? () => zoneId : (e: EncodedFinding) => router(routingFields(e.copyText));
       try {
         return await db.transaction(async (tx) => {
           const runId = randomUUID();
@@ -96,19 +95,15 @@ export function createRunImportService(deps: { db: Db; resolveImporter: Importer
             orgId: actor.orgId, zoneId, ruleZoneIds: [...new Set(rules.map((r) => r.zone.id))], format: importer.format, runId, at,
             introducedIn: input.introducedIn ?? null, introducedOn: introducedDate(input.introducedIn), verifyAfterCleanRuns: verifyAfter,
           });
-          const parsing = importer.parse(hashed(), onProgress);
-          let next = await parsing.next();
+          const parsing = parseImport(importer, peeked.source, onProgress, threadMinBytes);
           try {
-            while (!next.done) {
-              await merge.add(next.value, route(next.value));
-              next = await parsing.next();
-            }
+            // Leaving the loop on an error stops the parser (a worker thread for a large file).
+            for await (const e of parsing.findings) await merge.add(e, route(e));
           } catch (err) {
             await merge.drain();
             throw err;
           }
-          const info = next.value;
-          const checksum = hash.digest('hex');
+          const { info, checksum, size } = parsing.file();
           const previous = await findRunByChecksum(tx, actor.orgId, zoneId, importer.format, checksum);
           if (previous) throw new SameFile(previous);
           const counts = await merge.finish(info.target);

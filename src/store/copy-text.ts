@@ -26,6 +26,16 @@ export function copyFields(fields: (string | null)[]): string {
   return line;
 }
 
+const UNESCAPE: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+
+/** The fields of a COPY text row written by copyFields (no line end), or its first `limit`: the inverse of copyFields. */
+export function parseCopyFields(line: string, limit?: number): (string | null)[] {
+  return line.split('\t', limit).map((v) => {
+    if (v === '\\N') return null;
+    return v.includes('\\') ? v.replace(/\\(.)/gs, (_m, c: string) => UNESCAPE[c] ?? c) : v;
+  });
+}
+
 /** One COPY text row. */
 export function copyRow(fields: (string | null)[]): string {
   return `${copyFields(fields)}\n`;

@@ -11,8 +11,8 @@
  * whose text changes changes its findings.
  */
 import { hash } from 'node:crypto';
-import type { NormalizedFinding } from '../domain/findings.ts';
-import { arrayLiteral, copyFields } from './copy-text.ts';
+import type { NormalizedFinding, RuleText } from '../domain/findings.ts';
+import { arrayLiteral, copyFields, parseCopyFields } from './copy-text.ts';
 import { ruleTextId } from './rule-texts.ts';
 
 export interface FindingContent {
@@ -36,4 +36,38 @@ export function findingContent(f: NormalizedFinding): FindingContent {
   const ruleText = f.ruleText ? ruleTextId(f.ruleText) : null;
   const copyText = copyFields([f.target, f.title, f.severity, f.ruleId, f.location, f.description, f.mitigation, categories, counts, evidence, ruleText]);
   return { hash: hash('sha1', copyText, 'base64'), copyText, categories, counts, evidence, ruleTextId: ruleText };
+}
+
+/**
+ * A finding as the merge takes it (store/findings-merge.ts): its identity and its content, all of
+ * which the COPY text holds. This is what crosses from the parsing thread (services/
+ * import-parsing.ts): three strings a finding, and the rule text by reference.
+ */
+export interface EncodedFinding {
+  fingerprint: string;
+  hash: string;
+  copyText: string;
+  ruleTextId: string | null;
+  /** The rule text `ruleTextId` names, for the merge to store with the first finding that points at it. */
+  ruleText: RuleText | null;
+}
+
+export function encodeFinding(f: NormalizedFinding): EncodedFinding {
+  const c = findingContent(f);
+  return { fingerprint: f.fingerprint, hash: c.hash, copyText: c.copyText, ruleTextId: c.ruleTextId, ruleText: f.ruleText ?? null };
+}
+
+/** The content columns back from COPY text, by name (CONTENT_COLUMNS; NULL as null). */
+export function decodeContent(copyText: string) {
+  const [target, title, severity, ruleId, location, description, mitigation, categories, counts, evidence, ruleTextId] = parseCopyFields(copyText);
+  return { target, title, severity, ruleId, location, description, mitigation, categories, counts, evidence, ruleTextId } as {
+    target: string | null; title: string; severity: string; ruleId: string; location: string | null; description: string;
+    mitigation: string | null; categories: string; counts: string | null; evidence: string; ruleTextId: string | null;
+  };
+}
+
+/** What routing rules match (domain/routing.ts), read from the front of the COPY text. */
+export function routingFields(copyText: string): { target: string | null; ruleId: string; location: string | null } {
+  const [target, , , ruleId, location] = parseCopyFields(copyText, 5);
+  return { target: target!, ruleId: ruleId!, location: location! };
 }

@@ -19,9 +19,9 @@
  * A rule's text (a SARIF rule's description and help) is stored once, with the first batch
  * whose rows point at it (rule-texts.ts).
  */
-import type { NormalizedFinding, RuleText } from '../domain/findings.ts';
+import type { RuleText } from '../domain/findings.ts';
 import { copyField, copyFields } from './copy-text.ts';
-import { CONTENT_COLUMNS, findingContent, type FindingContent } from './finding-content.ts';
+import { CONTENT_COLUMNS, decodeContent, type EncodedFinding } from './finding-content.ts';
 import type { Queryable } from './db.ts';
 import { saveRuleTexts } from './rule-texts.ts';
 import type { RunCounts } from './runs.ts';
@@ -57,16 +57,15 @@ const ADDED = 'added';
 
 
 /** A finding present again whose row is updated: changed, or regressed. */
-interface Row { f: NormalizedFinding; zoneId: string | null; c: FindingContent; known: Known }
+interface Row { e: EncodedFinding; zoneId: string | null; known: Known }
 
 /** The open batch: COPY text of its new findings and of its still-present findings' run_findings rows, and the rows to update. */
 interface Batch {
   findings: string;
   outcomes: string;
   /**
-   * Characters of the content it holds: a new finding's encoded row; twice the encoded content
-   * of a row kept for an update (its parsed fields and their text); none for a finding still
-   * present and unchanged.
+   * Characters of the content it holds: a new finding's encoded row, or a row kept for an
+   * update; none for a finding still present and unchanged.
    */
   chars: number;
   fresh: number;
@@ -80,12 +79,13 @@ interface Batch {
 const emptyBatch = (): Batch => ({ findings: '', outcomes: '', chars: 0, fresh: 0, same: 0, changed: [], regressed: [], texts: [] });
 const batchSize = (b: Batch) => b.fresh + b.same + b.changed.length + b.regressed.length;
 
-/** Column arrays of a batch, in the order the statements below unnest them. */
+/** Column arrays of a batch, in the order the statements below unnest them (the content decoded from its COPY text). */
 function columns(rows: Row[]) {
   const cols: unknown[][] = Array.from({ length: 15 }, () => []);
-  for (const { f, zoneId, c, known } of rows) {
-    [known.id, zoneId, f.fingerprint, c.hash, f.title, f.severity, f.ruleId, f.target, f.location, f.description,
-      f.mitigation, c.categories, c.counts, c.evidence, c.ruleTextId].forEach((v, i) => cols[i]!.push(v));
+  for (const { e, zoneId, known } of rows) {
+    const c = decodeContent(e.copyText);
+    [known.id, zoneId, e.fingerprint, e.hash, c.title, c.severity, c.ruleId, c.target, c.location, c.description,
+      c.mitigation, c.categories, c.counts, c.evidence, c.ruleTextId].forEach((v, i) => cols[i]!.push(v));
   }
   return cols;
 }
@@ -147,27 +147,25 @@ export async function openMerge(q: Queryable, s: MergeScope) {
   /** Ids of the rule texts this run has queued for storing: each is written once per run. */
   const queuedTexts = new Set<string>();
 
-  function encode(f: NormalizedFinding, zoneId: string | null, k: Known | undefined): void {
-    const c = findingContent(f);
-    if (k && k.status === 'open' && k.hash === c.hash) {
+  function encode(e: EncodedFinding, zoneId: string | null, k: Known | undefined): void {
+    if (k && k.status === 'open' && k.hash === e.hash) {
       // Unchanged: its rule text (part of the hash) was stored with it.
       batch.outcomes += `${s.runId}\t${k.id}\tstill_present\n`;
       batch.same += 1;
       return;
     }
-    if (c.ruleTextId !== null && !queuedTexts.has(c.ruleTextId)) {
-      queuedTexts.add(c.ruleTextId);
-      batch.texts.push(f.ruleText!);
+    if (e.ruleTextId !== null && !queuedTexts.has(e.ruleTextId)) {
+      queuedTexts.add(e.ruleTextId);
+      batch.texts.push(e.ruleText!);
     }
+    batch.chars += e.copyText.length;
     if (k) {
-      (k.status === 'open' ? batch.changed : batch.regressed).push({ f, zoneId, c, known: k });
-      batch.chars += 2 * c.copyText.length;
+      (k.status === 'open' ? batch.changed : batch.regressed).push({ e, zoneId, known: k });
       return;
     }
     const id = timeOrderedId();
-    batch.findings += `${id}\t${s.orgId}\t${copyField(zoneId)}\t${formatField}\t${copyField(f.fingerprint)}\t${c.hash}\t${c.copyText}\t${runColumns}\n`;
+    batch.findings += `${id}\t${s.orgId}\t${copyField(zoneId)}\t${formatField}\t${copyField(e.fingerprint)}\t${e.hash}\t${e.copyText}\t${runColumns}\n`;
     batch.fresh += 1;
-    batch.chars += c.copyText.length;
   }
 
   async function write(b: Batch): Promise<void> {
@@ -248,17 +246,17 @@ export async function openMerge(q: Queryable, s: MergeScope) {
     },
 
     /** Classifies one parsed finding (into the zone the caller routed it to) and writes it with its batch. */
-    async add(f: NormalizedFinding, zoneId: string | null): Promise<void> {
+    async add(e: EncodedFinding, zoneId: string | null): Promise<void> {
       const inZone = zoneMap(zoneId);
-      const k = inZone.get(f.fingerprint);
+      const k = inZone.get(e.fingerprint);
       if (k === ADDED || k?.seen) {
         counts.duplicates += 1;
         return;
       }
       if (k) k.seen = true;
-      else inZone.set(f.fingerprint, ADDED);
+      else inZone.set(e.fingerprint, ADDED);
       counts.findings += 1;
-      encode(f, zoneId, k);
+      encode(e, zoneId, k);
       if (batchSize(batch) >= BATCH || batch.chars >= BATCH_CHARS) await startFlush();
       else if (inFlight && ++sinceTurn >= TURN_EVERY) {
         // The caller parses in microtasks, which starve the event loop: without a turn now and
