@@ -108,11 +108,17 @@ const RUN_FINDING_COLUMNS = ['run_id', 'finding_id', 'outcome'];
  */
 export async function openMerge(q: Queryable, s: MergeScope) {
   await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`keel-import:${s.orgId}:${s.format}`]);
-  const rows = await q.query<{ id: string; zone_id: string | null; fingerprint: string; content_hash: string; status: string; target: string | null; routed: boolean }>(
-    s.zoneId
-      ? 'SELECT id, zone_id, fingerprint, content_hash, status, target, routed FROM findings WHERE org_id = $1 AND format = $2 AND zone_id = $3'
-      : `SELECT id, zone_id, fingerprint, content_hash, status, target, routed FROM findings
-          WHERE org_id = $1 AND format = $2 AND (routed OR zone_id IS NULL OR zone_id = ANY($3::uuid[]))`,
+  const where = s.zoneId ? 'zone_id = $3' : '(routed OR zone_id IS NULL OR zone_id = ANY($3::uuid[]))';
+  /**
+   * The scope as one text, a line per finding (`id zone hash status routed fingerprint`; the
+   * fingerprint last, so it may hold a space), and its targets as a JSON array in the same order:
+   * PGlite builds each row of a result in JavaScript, which took 2.5–3.2 s for 200k rows of
+   * seven columns, against 0.6–0.7 s for these two values (PostgreSQL: 0.4–0.6 s either way).
+   */
+  const [scope] = await q.query<{ lines: string | null; targets: (string | null)[] | null }>(
+    `SELECT string_agg(concat_ws(' ', id, coalesce(zone_id::text, '-'), content_hash, status, CASE WHEN routed THEN 't' ELSE 'f' END, fingerprint), E'\n') AS lines,
+            json_agg(target) AS targets
+       FROM findings WHERE org_id = $1 AND format = $2 AND ${where}`,
     [s.orgId, s.format, s.zoneId ?? s.ruleZoneIds]);
   /**
    * By zone, then fingerprint: what the scope held (Known), or ADDED by this run. Two levels, so
@@ -125,9 +131,12 @@ export async function openMerge(q: Queryable, s: MergeScope) {
     if (!m) byZone.set(zoneId, m = new Map());
     return m;
   };
-  for (const r of rows) {
-    zoneMap(r.zone_id).set(r.fingerprint, { id: r.id, hash: r.content_hash, status: r.status, target: r.target, routed: r.routed, seen: false });
-  }
+  const targets = scope?.targets ?? [];
+  (scope?.lines?.split('\n') ?? []).forEach((line, i) => {
+    const [id, zone, hash, status, routed] = line.split(' ', 5) as [string, string, string, string, string];
+    const fingerprint = line.slice(id.length + zone.length + hash.length + status.length + routed.length + 5);
+    zoneMap(zone === '-' ? null : zone).set(fingerprint, { id, hash, status, target: targets[i] ?? null, routed: routed === 't', seen: false });
+  });
 
   const counts: RunCounts = { findings: 0, new: 0, still_present: 0, not_reproduced: 0, regressed: 0, verified: 0, duplicates: 0 };
 

@@ -1,6 +1,7 @@
 /** The verification loop: new, still present, not reproduced → verified, regressed; same file twice; failed imports. */
 import { describe, expect, it } from 'vitest';
 import { NotAllowedError } from '../../src/domain/errors.ts';
+import type { Importer } from '../../src/importers/types.ts';
 import { createRunImportService } from '../../src/services/run-import.ts';
 import { TEST_ENGINE } from '../helpers/test-db.ts';
 import { makeZone, useWorld } from '../helpers/factories.ts';
@@ -133,6 +134,34 @@ describe(`run import and the verification loop (${TEST_ENGINE})`, () => {
     const [event] = await ctx.w.services.audit.history(ctx.w.system, 'run', r.run.id);
     expect(event).toMatchObject({ action: 'run.imported', after: { fileName: 'nozone.jsonl', counts: { new: 2 } } });
     expect((await ctx.w.services.audit.verify(ctx.w.system)).ok).toBe(true);
+  });
+
+  it('a run that names its target judges absence among that target\'s findings only, whatever the targets hold', async () => {
+    const zone = await makeZone(ctx.w, ctx.w.people.lead.id);
+    // The run's target is the first line's: a tool that tests one model per run.
+    const perTarget: Importer = {
+      ...linesImporter,
+      async *parse(source, onProgress) {
+        const inner = linesImporter.parse(source, onProgress);
+        let target: string | null = null;
+        let next = await inner.next();
+        while (!next.done) {
+          target ??= next.value.target;
+          yield next.value;
+          next = await inner.next();
+        }
+        return { ...next.value, target };
+      },
+    };
+    const svc = createRunImportService({ db: ctx.t.db, resolveImporter: () => perTarget });
+    const a = 'model "A"\nv1 with spaces';
+    const lines = (...items: [string, string][]) => textFile(items.map(([fp, target]) => JSON.stringify({ fp, target })).join('\n'));
+    await svc.importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'a.jsonl', source: lines(['a1', a], ['a2', a], ['a3', a]) });
+    await svc.importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'b.jsonl', source: lines(['b1', 'model B'], ['b2', 'model B']) });
+    const again = await svc.importRun(ctx.w.people.lead.actor, { zone: zone.key, fileName: 'a-2.jsonl', source: lines(['a1', a]) });
+    expect(again.run).toMatchObject({ target: a, counts: { still_present: 1, not_reproduced: 2, new: 0 } });
+    const s = await statuses(zone.id);
+    expect([s.a2!.status, s.a3!.status, s.b1!.status, s.b2!.status]).toEqual(['fixed_unverified', 'fixed_unverified', 'open', 'open']);
   });
 
   it('refuses viewers and reviewers, and an unknown zone', async () => {
