@@ -103,6 +103,7 @@ async function* entries(source: AsyncIterable<Uint8Array>, onBytes: (n: number) 
 
 export const garakImporter: Importer = {
   format: 'garak',
+  groupsUntilEnd: true,
 
   detect(head) {
     const { text, complete } = firstLine(head);

@@ -69,6 +69,7 @@ function firstLine(head: string): string {
 
 export const promptfooImporter: Importer = {
   format: 'promptfoo',
+  groupsUntilEnd: true,
 
   detect(head) {
     const text = head.replace(/^\uFEFF/, '').trimStart();

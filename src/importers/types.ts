@@ -26,6 +26,11 @@ export type ParseProgress = (bytesRead: number, findings: number) => void;
 
 export interface Importer {
   readonly format: ImportFormat;
+  /**
+   * True when its findings are groups of the file's records, complete only at the end of the
+   * file (promptfoo, garak): it holds them all until then, so its memory grows with the findings.
+   */
+  readonly groupsUntilEnd?: boolean;
   /** Whether the first bytes of a file (and its name) look like this format. */
   detect(head: string, fileName: string | undefined): boolean;
   /**

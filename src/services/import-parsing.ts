@@ -87,13 +87,15 @@ function fromWorkerError(e: { name: string; message: string; issues: Issue[]; st
 }
 
 /** The importer in a worker thread, fed the file from here. */
-async function* parseInWorker(format: ImportFormat, source: AsyncIterable<Uint8Array>, onProgress?: ParseProgress): AsyncGenerator<EncodedFinding, ParsedFile> {
-  const init: WorkerInit = { format, batchesAhead: BATCHES_AHEAD };
-  // A smaller young generation than V8's default (48 MB here), which added ~30–40 MB to the peak
-  // RSS of a 1 GB import: 376–417 MB measured, 367–384 MB with 16 MB at the same CPU; 8 MB
-  // (341–380 MB) cost up to ~20% more of the worker's CPU in garbage collection.
+async function* parseInWorker(importer: Importer, source: AsyncIterable<Uint8Array>, onProgress?: ParseProgress): AsyncGenerator<EncodedFinding, ParsedFile> {
+  const init: WorkerInit = { format: importer.format, batchesAhead: BATCHES_AHEAD };
+  // A streaming importer's garbage dies young: a smaller young generation than V8's default
+  // (48 MB here) keeps ~30–40 MB off the peak RSS of a 1 GB SARIF import (376–417 MB measured,
+  // 367–384 MB with 16 MB, at the same CPU; 8 MB cost up to ~20% more CPU in GC). An importer
+  // that holds its groups to the end keeps the default: with 16 MB a 667 MB promptfoo file
+  // peaked at 1,120 MB, against 829 MB (and 771 MB parsed on the main thread).
   const worker = new Worker(new URL('./import-parsing-worker.mjs', import.meta.url), {
-    workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    workerData: init, ...(importer.groupsUntilEnd ? {} : { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
   });
   const batches: WorkerBatch[] = [];
   const texts: [string, RuleText][] = [];
@@ -194,7 +196,7 @@ export function parseImport(
     const ahead = await peekHead(source, 0, threadMinBytes);
     parsed = ahead.ended
       ? yield* parseHere(importer, ahead.source, onProgress)
-      : yield* parseInWorker(importer.format, ahead.source, onProgress);
+      : yield* parseInWorker(importer, ahead.source, onProgress);
   }
   return {
     findings: findings(),
