@@ -57,6 +57,49 @@ describe(`runs over HTTP (${TEST_ENGINE})`, () => {
     expect(n!.n).toBe(0);
   });
 
+  it('streams a large scanner log from a socket through the parsing thread, and names the byte where a cut one ends', async () => {
+    // Real services: a file over 4 MB is parsed on the worker thread (services/import-parsing.ts).
+    const real = await buildApp({ services: w.services, engine: t.db.engine, webDist: null });
+    const base = await real.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const zone = await makeZone(w, w.people.lead.id);
+      const sarif = new TextEncoder().encode(JSON.stringify({
+        version: '2.1.0',
+        runs: [{
+          tool: { driver: { name: 'Scanner', rules: [{ id: 'r1', shortDescription: { text: 'Rule one' }, help: { text: 'Fix it.' } }] } },
+          results: Array.from({ length: 5000 }, (_, i) => ({
+            ruleId: 'r1', message: { text: `Issue ${i}: ${'detail '.repeat(150)}` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: `src/f${i}.js` }, region: { startLine: 3 } } }],
+          })),
+        }],
+      }));
+      expect(sarif.length).toBeGreaterThan(5 * 1024 * 1024);
+      const post = (bytes: Uint8Array, name: string) => fetch(`${base}/api/runs?fileName=${name}&zone=${zone.key}`, {
+        method: 'POST', duplex: 'half',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        // Sent in 64 KB pieces, as a client streams a file.
+        body: new ReadableStream({
+          start(c) {
+            for (let i = 0; i < bytes.length; i += 64 * 1024) c.enqueue(bytes.subarray(i, i + 64 * 1024));
+            c.close();
+          },
+        }),
+      } as RequestInit);
+      const ok = await post(sarif, 'big.sarif');
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ unchanged: false, run: { format: 'sarif', sizeBytes: sarif.length, counts: { new: 5000 } } });
+
+      const cut = sarif.subarray(0, sarif.length - 1000);
+      const bad = await post(cut, 'cut.sarif');
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).detail).toContain(`ends in the middle of a JSON value after ${cut.length} bytes`);
+      const [n] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE zone_id = $1', [zone.id]);
+      expect(n!.n).toBe(1);
+    } finally {
+      await real.close();
+    }
+  });
+
   it('refuses a viewer, and a missing file name', async () => {
     const zone = await makeZone(w, w.people.lead.id);
     expect((await upload(zone.key, lines('x'), viewer)).statusCode).toBe(403);
