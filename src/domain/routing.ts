@@ -26,10 +26,10 @@ export function globMatches(pattern: string, value: string | null): boolean {
 
 export interface RouteRule { field: RoutingField; pattern: string; format: string | null; zoneId: string }
 
-/** The router of one run: rules in order, compiled once; null for a finding no rule takes. */
 /** What a rule matches a finding by. */
 export type Routed = Pick<NormalizedFinding, 'target' | 'ruleId' | 'location'>;
 
+/** The router of one run: rules in order, compiled once; null for a finding no rule takes. */
 export function compileRouter(rules: readonly RouteRule[], format: string): (f: Routed) => string | null {
   const compiled = rules
     .filter((r) => r.format === null || r.format === format)

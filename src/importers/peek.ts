@@ -28,6 +28,7 @@ export async function peekHead(
 
 /** How many of the first chunks hold the first `bytes` bytes. */
 function headChunks(chunks: Uint8Array[], bytes: number): number {
+  if (bytes <= 0) return 0;
   let size = 0;
   for (let i = 0; i < chunks.length; i++) {
     size += chunks[i]!.byteLength;

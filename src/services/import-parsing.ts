@@ -180,8 +180,9 @@ async function* parseInWorker(importer: Importer, source: AsyncIterable<Uint8Arr
 
 /**
  * Parses an import's file with `importer`: here when the file is under `threadMinBytes` (always
- * when it is Infinity: nothing is then read ahead), else in a worker thread. `findings` yields each finding with its content (leaving the loop early stops
- * the parser); once they are all read, `file()` gives the run's info, the file's SHA-256 and size.
+ * when it is Infinity: nothing is then read ahead), else in a worker thread. `findings` yields
+ * each finding with its content (leaving the loop early stops the parser); once they are all
+ * read, `file()` gives the run's info, the file's SHA-256 and size.
  */
 export function parseImport(
   importer: Importer, source: AsyncIterable<Uint8Array>, onProgress: ParseProgress | undefined, threadMinBytes = THREAD_MIN_BYTES,

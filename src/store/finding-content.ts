@@ -57,17 +57,24 @@ export function encodeFinding(f: NormalizedFinding): EncodedFinding {
   return { fingerprint: f.fingerprint, hash: c.hash, copyText: c.copyText, ruleTextId: c.ruleTextId, ruleText: f.ruleText ?? null };
 }
 
-/** The content columns back from COPY text, by name (CONTENT_COLUMNS; NULL as null). */
+/** Where each content column sits in the COPY text (CONTENT_COLUMNS). */
+const AT = Object.fromEntries(CONTENT_COLUMNS.map((c, i) => [c, i])) as Record<string, number>;
+
+/** The content columns back from COPY text, by name (NULL as null). */
 export function decodeContent(copyText: string) {
-  const [target, title, severity, ruleId, location, description, mitigation, categories, counts, evidence, ruleTextId] = parseCopyFields(copyText);
-  return { target, title, severity, ruleId, location, description, mitigation, categories, counts, evidence, ruleTextId } as {
+  const v = parseCopyFields(copyText);
+  return {
+    target: v[AT.target!]!, title: v[AT.title!]!, severity: v[AT.severity!]!, ruleId: v[AT.rule_id!]!, location: v[AT.location!]!,
+    description: v[AT.description!]!, mitigation: v[AT.mitigation!]!, categories: v[AT.categories!]!, counts: v[AT.counts!]!,
+    evidence: v[AT.evidence!]!, ruleTextId: v[AT.rule_text_id!]!,
+  } as {
     target: string | null; title: string; severity: string; ruleId: string; location: string | null; description: string;
     mitigation: string | null; categories: string; counts: string | null; evidence: string; ruleTextId: string | null;
   };
 }
 
-/** What routing rules match (domain/routing.ts), read from the front of the COPY text. */
+/** What routing rules match (domain/routing.ts), read from the front of the COPY text only. */
 export function routingFields(copyText: string): { target: string | null; ruleId: string; location: string | null } {
-  const [target, , , ruleId, location] = parseCopyFields(copyText, 5);
-  return { target: target!, ruleId: ruleId!, location: location! };
+  const v = parseCopyFields(copyText, Math.max(AT.target!, AT.rule_id!, AT.location!) + 1);
+  return { target: v[AT.target!]!, ruleId: v[AT.rule_id!]!, location: v[AT.location!]! };
 }
